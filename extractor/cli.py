@@ -52,6 +52,25 @@ def corpus_build(
         raise typer.Exit(1)
 
 
+@corpus_app.command("check")
+def corpus_check(sources: List[Path] = typer.Argument(..., help="Authoring files to compile and validate.")) -> None:
+    """Compile authoring files in memory and validate them, writing nothing."""
+    from .corpus import compile_source, validate_documents
+
+    docs = []
+    for path in sources:
+        try:
+            docs.append(compile_source(json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, json.JSONDecodeError, ExtractorError) as exc:
+            _fail(f"{path}: {exc}")
+    problems = validate_documents(docs)
+    for p in problems:
+        typer.echo(str(p), err=True)
+    typer.echo(f"{len(docs)} documents, {len(problems)} problems")
+    if problems:
+        raise typer.Exit(1)
+
+
 @corpus_app.command("validate")
 def corpus_validate(paths: List[Path] = typer.Argument(None, help="Gold JSONL files (default: the project corpus).")) -> None:
     """Check gold files: offsets, labels, roles, ids, ISO codes, values, overlaps."""
