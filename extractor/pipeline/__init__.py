@@ -1,0 +1,1 @@
+"""spaCy components of the extractor, one per module. Importing this package registers them."""
