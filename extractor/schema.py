@@ -86,11 +86,11 @@ class Argument(_Model):
     @model_validator(mode="after")
     def _entity_or_span(self) -> "Argument":
         has_span = self.start is not None and self.end is not None and self.text is not None
-        if (self.entity is None) == (not has_span):
-            return self
         if self.entity is not None and has_span:
             raise ValueError("an argument has either `entity` or `start`/`end`/`text`, not both")
-        raise ValueError("an argument needs `entity` or `start`/`end`/`text`")
+        if self.entity is None and not has_span:
+            raise ValueError("an argument needs `entity` or `start`/`end`/`text`")
+        return self
 
     @property
     def is_span(self) -> bool:

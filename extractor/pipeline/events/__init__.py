@@ -1,0 +1,8 @@
+"""Event components: each reads the entity layer and the parse and appends to `doc._.events`.
+
+Importing this package registers the factories `meeting_events`, `agreement_events`,
+`concern_events` and `figure_events`. Run them after the entity stages, in that order: the
+agreement and concern components read the meetings (for "the two sides" and for dates).
+"""
+
+from . import figure  # noqa: F401

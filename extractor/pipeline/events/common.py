@@ -1,0 +1,450 @@
+"""What the event components share: cue data, the entity index of a Doc, spans, sides and dates.
+
+The components read the entity layer (`doc._.entities`, `doc.spans["mentions"]`) and the parse;
+they write only `doc._.events`. Nothing here writes on the Doc.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+import srsly
+from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path, registry
+
+from ..dates import DateMention, find_dates, pick_event_date
+from ..layers import ArgumentRecord, EntityRecord, EventRecord, get_entities, get_events
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "events"
+
+PEOPLE = frozenset({"OFFICIAL", "PERSON"})
+BODIES = frozenset({"MINISTRY", "ORG"})
+
+
+# --------------------------------------------------------------------------- cue data
+
+
+class Cues:
+    """Cue lists of one component, read from JSONL lines `{"cue": NAME, "text": ..., ...}`.
+
+    `words(name)` gives the lower-cased texts of one cue list; `entries(name)` the full records.
+    """
+
+    def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
+        self.records: list[dict[str, Any]] = []
+        self._words: dict[str, frozenset[str]] = {}
+        self.add(records)
+
+    def add(self, records: Iterable[dict[str, Any]]) -> None:
+        for rec in records:
+            if "cue" not in rec or "text" not in rec:
+                raise ValueError(f"cue record {rec!r} needs a `cue` and a `text`")
+            self.records.append(dict(rec))
+        self._words = {}
+
+    def entries(self, name: str) -> list[dict[str, Any]]:
+        return [r for r in self.records if r["cue"] == name]
+
+    def words(self, name: str) -> frozenset[str]:
+        if name not in self._words:
+            self._words[name] = frozenset(str(r["text"]).lower() for r in self.records if r["cue"] == name)
+        return self._words[name]
+
+    def mapping(self, name: str, key: str) -> dict[str, Any]:
+        """Text → the record's `key` field, for cues that carry a value (a status, a direction)."""
+        return {str(r["text"]).lower(): r.get(key) for r in self.records if r["cue"] == name}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def to_disk(self, path: Path | str) -> None:
+        srsly.write_jsonl(path, self.records)
+
+    @classmethod
+    def from_disk(cls, path: Path | str) -> "Cues":
+        return cls(srsly.read_jsonl(path))
+
+
+def read_cues(name: str, extra_path: Optional[str | Path] = None) -> Cues:
+    """The package's cue file `data/events/<name>.jsonl`, plus a user's extra file when given."""
+    path = DATA_DIR / f"{name}.jsonl"
+    if not path.exists():
+        raise FileNotFoundError(f"cue file {path} is missing: reinstall the package or pass data_path")
+    cues = Cues.from_disk(path)
+    if extra_path:
+        extra = ensure_path(extra_path)
+        if not extra.exists():
+            raise FileNotFoundError(f"extra cue file {extra} does not exist: fix `data_path` in the config")
+        cues.add(srsly.read_jsonl(extra))
+    return cues
+
+
+class CueComponent:
+    """Base of the event components: cue data loaded in initialize(), carried by to_disk/from_disk."""
+
+    data_name: str = ""
+
+    def __init__(self, nlp, name: str, *, data_path: Optional[str] = None, date_finder: Optional[Callable] = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.data_path = data_path
+        self.find_dates = date_finder or find_dates
+        self.cues: Optional[Cues] = None
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp=None, data_path: Optional[str] = None) -> None:
+        """Load the package's cue file (and the extra file of the config or of this call)."""
+        self.cues = read_cues(self.data_name, data_path or self.data_path)
+
+    def _ensure(self) -> Cues:
+        if self.cues is None:
+            # a pipeline assembled in code without nlp.initialize() still works, on the package data
+            self.initialize()
+        return self.cues  # type: ignore[return-value]
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = self._ensure()
+        events = self.find(doc, cues)
+        add_events_checked(doc, events)
+        return doc
+
+    def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self._ensure().to_disk(path / "cues.jsonl")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        path = ensure_path(path)
+        cue_file = path / "cues.jsonl"
+        if cue_file.exists():
+            self.cues = Cues.from_disk(cue_file)
+        else:
+            warnings.warn(f"{self.name}: no cues.jsonl in {path}; using the package's cue file")
+            self.initialize()
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"cues": self._ensure().records})
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        self.cues = Cues(srsly.msgpack_loads(data)["cues"])
+        return self
+
+
+def add_events_checked(doc: Doc, events: list[EventRecord]) -> None:
+    from ..layers import add_events
+
+    add_events(doc, [ev for ev in events if ev.arguments or ev.type == "MEETING"])
+
+
+@registry.misc("extractor.find_dates.v1")
+def make_date_finder() -> Callable[..., list[DateMention]]:
+    """The date finder of `extractor.pipeline.dates` (swap in another with the same signature)."""
+    return find_dates
+
+
+# --------------------------------------------------------------------------- the entity layer
+
+
+@dataclass
+class MentionRef:
+    """One mention of the entity layer with its tokens."""
+
+    entity: EntityRecord
+    start: int  # char offsets
+    end: int
+    span: Span  # token span covering it
+
+    @property
+    def label(self) -> str:
+        return self.entity.label
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+
+class EntityIndex:
+    """The entity layer of a Doc, indexed by token and by entity id."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities = {e.id: e for e in get_entities(doc)}
+        self.mentions: list[MentionRef] = []
+        self.by_token: dict[int, MentionRef] = {}
+        for ent in self.entities.values():
+            for s, e in ent.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                ref = MentionRef(ent, s, e, span)
+                self.mentions.append(ref)
+                for tok in span:
+                    self.by_token.setdefault(tok.i, ref)
+        self.mentions.sort(key=lambda m: m.start)
+        self._codes: dict[str, str] = {}
+        for ent in self.entities.values():
+            if ent.label == "COUNTRY" and ent.attributes.get("code"):
+                self._codes.setdefault(ent.attributes["code"], ent.id)
+
+    def at(self, token: Token) -> Optional[MentionRef]:
+        return self.by_token.get(token.i)
+
+    def in_span(self, start: int, end: int, labels: Optional[Iterable[str]] = None) -> list[MentionRef]:
+        """Mentions inside the token range [start, end), in text order."""
+        wanted = frozenset(labels) if labels is not None else None
+        return [m for m in self.mentions if m.span.start >= start and m.span.end <= end and (wanted is None or m.label in wanted)]
+
+    def in_tokens(self, tokens: Iterable[Token], labels: Optional[Iterable[str]] = None) -> list[MentionRef]:
+        wanted = frozenset(labels) if labels is not None else None
+        seen: dict[int, MentionRef] = {}
+        for tok in tokens:
+            ref = self.by_token.get(tok.i)
+            if ref is not None and (wanted is None or ref.label in wanted):
+                seen[ref.start] = ref
+        return [seen[k] for k in sorted(seen)]
+
+    def country_for_code(self, code: Optional[str]) -> Optional[str]:
+        return self._codes.get(code) if code else None
+
+    def label(self, eid: str) -> Optional[str]:
+        ent = self.entities.get(eid)
+        return ent.label if ent else None
+
+
+# --------------------------------------------------------------------------- tokens and spans
+
+
+def body_start(doc: Doc) -> int:
+    """Character offset where the body starts (after the title line), 0 when there is none."""
+    nl = doc.text.find("\n")
+    return nl + 1 if 0 <= nl < 300 else 0
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of the Doc, split again at line breaks (the title is its own sentence)."""
+    out: list[Span] = []
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+            elif "\n" in tok.whitespace_:
+                out.append(doc[start:tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if len(s) and s.text.strip()]
+
+
+def in_parens(token: Token, sent: Span) -> bool:
+    """Whether the token sits inside a parenthesis opened in its sentence."""
+    depth = 0
+    for tok in sent.doc[sent.start:token.i]:
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def paren_range(token: Token, sent: Span) -> Optional[tuple[int, int]]:
+    """Token range of the parenthesis the token sits in, or None."""
+    doc = sent.doc
+    open_i = None
+    depth = 0
+    for i in range(token.i - 1, sent.start - 1, -1):
+        t = doc[i].text
+        if t == ")":
+            depth += 1
+        elif t == "(":
+            if depth == 0:
+                open_i = i
+                break
+            depth -= 1
+    if open_i is None:
+        return None
+    for i in range(token.i, sent.end):
+        if doc[i].text == ")":
+            return (open_i, i + 1)
+    return (open_i, sent.end)
+
+
+_EDGE_DROP = {"det", "punct", "cc", "case", "prep", "mark", "aux", "predet", "advmod"}
+_LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "both", "all", "several", "various", "key", "major"}
+
+
+def trim(tokens: list[Token], keep_lead: bool = False) -> Optional[tuple[int, int]]:
+    """Character offsets of a token run without edge punctuation, articles and conjunctions."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "case", "mark", "prep") or toks[0].is_space
+                    or (not keep_lead and toks[0].lower_ in _LEAD_WORDS and toks[0].dep_ in ("det", "amod", "poss", "predet", "nummod"))
+                    or toks[0].text in ("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct and toks[-1].text not in (")",) or toks[-1].dep_ in ("cc", "prep", "mark", "det") or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    # an unbalanced closing parenthesis at the end goes
+    text_paren = sum(1 for t in toks if t.text == "(") - sum(1 for t in toks if t.text == ")")
+    if toks[-1].text == ")" and text_paren < 0:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def contiguous(tokens: Iterable[Token]) -> list[Token]:
+    """The first contiguous run of tokens (by index) of a token set."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    if not toks:
+        return []
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.i == run[-1].i + 1:
+            run.append(t)
+        else:
+            break
+    return run
+
+
+def subtree_without(token: Token, drop_deps: Iterable[str] = (), drop_tokens: Iterable[Token] = ()) -> list[Token]:
+    """The token's subtree, leaving out the subtrees of children with the given deps or tokens."""
+    drop_deps = set(drop_deps)
+    dropped = {t.i for t in drop_tokens}
+    out = [token]
+    for child in token.children:
+        if child.dep_ in drop_deps or child.i in dropped:
+            continue
+        out.extend(subtree_without(child, drop_deps, drop_tokens))
+    return sorted(out, key=lambda t: t.i)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it."""
+    return [token] + [c for c in token.conjuncts if c.i != token.i]
+
+
+def verb_of(token: Token, stop: Optional[Span] = None) -> Optional[Token]:
+    """The nearest verb above a token (itself included)."""
+    cur = token
+    for _ in range(30):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "aux":
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def tense_of(sent: Span, around: Optional[Token] = None) -> Optional[str]:
+    """Past, future or None for the clause of a token (or the sentence)."""
+    toks = list(around.subtree) + list(around.children) + [around] if around is not None else list(sent)
+    words = {t.lower_ for t in toks} | ({c.lower_ for c in around.children} if around is not None else set())
+    if around is not None:
+        head = around
+        for _ in range(3):
+            words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "xcomp", "advmod")}
+            if head.head.i == head.i:
+                break
+            if head.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and head.head.lemma_ in ("plan", "aim", "expect", "schedule", "seek", "intend"):
+                words.add("will")
+            head = head.head
+    if words & {"will", "shall", "'ll", "plan", "plans", "planned", "scheduled", "upcoming", "next", "expected", "aims", "aim"}:
+        return "future"
+    tags = {t.tag_ for t in (toks if around is not None else sent)}
+    if around is not None and around.tag_ in ("VBD", "VBN"):
+        return "past"
+    if "VBD" in tags:
+        return "past"
+    return None
+
+
+def dates_in(finder: Callable, doc: Doc, sent: Span, tense: Optional[str] = None) -> list[DateMention]:
+    """Date phrases of a sentence with document offsets."""
+    found = finder(sent.text, doc._.release_date, tense)
+    base = sent.start_char
+    return [DateMention(m.start + base, m.end + base, m.text, m.kind, m.value) for m in found]
+
+
+def event_date(finder: Callable, doc: Doc, sent: Span, anchor: Token, min_precision: int = 1) -> Optional[tuple[str, str]]:
+    """The date of an event reported in a sentence, resolved against the release date."""
+    found = dates_in(finder, doc, sent, tense_of(sent, anchor))
+    best = pick_event_date(found, anchor.idx, min_precision)
+    return best.value if best else None
+
+
+# --------------------------------------------------------------------------- sides
+
+
+_SIDE_WORDS = re.compile(
+    r"\b(?:the\s+two|both|the)\s+(sides|officials|ministers|ministries|countries|nations|governments|parties|leaders|delegations|heads|agencies|organizations|institutions)\b",
+    re.I,
+)
+
+
+def side_kind(text: str) -> Optional[str]:
+    """'countries' or 'bodies' for phrases such as "the two countries", "the two sides"; else None."""
+    m = _SIDE_WORDS.search(text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word in ("countries", "nations", "governments"):
+        return "countries"
+    if word in ("officials", "ministers", "leaders", "heads"):
+        return "people"
+    return "bodies"
+
+
+def resolve_sides(index: EntityIndex, participants: list[str], kind: str) -> list[str]:
+    """The entities that "the two sides" / "the two countries" / "the two officials" stand for.
+
+    kind "people": the participants themselves; "countries": each participant's country;
+    "bodies": each participant's body (affiliation), else its country, else the participant.
+    """
+    out: list[str] = []
+    for pid in participants:
+        ent = index.entities.get(pid)
+        if ent is None:
+            continue
+        target: Optional[str] = pid
+        if kind == "countries":
+            if ent.label == "COUNTRY":
+                target = pid
+            else:
+                code = ent.attributes.get("country")
+                if code is None and ent.attributes.get("affiliation") in index.entities:
+                    code = index.entities[ent.attributes["affiliation"]].attributes.get("country")
+                target = index.country_for_code(code)
+        elif kind == "bodies":
+            if ent.label in PEOPLE:
+                aff = ent.attributes.get("affiliation")
+                if aff in index.entities:
+                    target = aff
+                else:
+                    target = index.country_for_code(ent.attributes.get("country")) or pid
+        if target and target not in out:
+            out.append(target)
+    return out
+
+
+def ent_arg(role: str, eid: str) -> ArgumentRecord:
+    return ArgumentRecord(role=role, entity=eid)
+
+
+def span_arg(role: str, offsets: tuple[int, int]) -> ArgumentRecord:
+    return ArgumentRecord(role=role, span=offsets)
+
+
+def prior_events(doc: Doc, etype: str) -> list[EventRecord]:
+    return [ev for ev in get_events(doc) if ev.type == etype]
