@@ -39,9 +39,18 @@ def register_components() -> None:
         pass
 
 
+def adapt_tokenizer(nlp: Language) -> None:
+    """Split on em and en dashes between words ("U.S.—the", "Korea–EU"), as release copy writes them."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.])[—–](?=[\w])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def add_entity_components(nlp: Language, *, with_ner: bool, extra_gazetteers: Optional[list[str]] = None) -> None:
     """Add our entity stages after the base components (and after `ner` when one is present)."""
     register_components()
+    adapt_tokenizer(nlp)
     if "ner" in nlp.pipe_names and "base_ner" not in nlp.pipe_names and not with_ner:
         nlp.rename_pipe("ner", "base_ner")
     first_ours = "ner" if with_ner and "ner" in nlp.pipe_names else None

@@ -321,6 +321,10 @@ def find_dates(text: str, release_date: Optional[str | dt.date] = None, tense: O
                 continue  # "may" the verb, "mar" the verb
             if kind in ("m", "md", "my") and g["m1"][0].islower():
                 continue
+            if kind == "year" and (g.get("pre") or "").lower() == "of" and re.search(r"[A-Z][\w.]*\s+$", text[:s]):
+                continue  # "the Trade Act of 1974": part of a name
+            if kind == "year_range" and " and " in match.group(0) and not match.group(0).lower().startswith("between"):
+                continue  # "the 2018 and 2020 tariffs": two years, no range
             try:
                 value = _resolve_match(kind, g, ref, tense)
             except (KeyError, ValueError):
@@ -332,6 +336,8 @@ def find_dates(text: str, release_date: Optional[str | dt.date] = None, tense: O
                     pre = g[key].lower()
                     if pre in ("in", "since", "during", "until", "till", "by", "from", "of", "through", "for", "on"):
                         s2 = match.start("m1") if kind == "m" else match.start("y") if kind == "year" else match.start("wd")
+            if kind == "year_range":
+                s2 = match.start("y1")
             taken.append((s, e))
             found.append(DateMention(s2, e, text[s2:e], kind, value))
     found.sort(key=lambda m: m.start)

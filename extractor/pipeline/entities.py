@@ -158,8 +158,6 @@ class EntityGrouper:
                 other_parts = _name_parts(other.text)
                 if len(parts) == 1 and parts[0] in other_parts:
                     return g
-                if len(other_parts) == 1 and other_parts[0] in parts:
-                    return g
                 if _same_person(parts, other_parts):
                     return g
         return None
@@ -177,6 +175,17 @@ class EntityGrouper:
                     for fam in {parts[0], parts[-1]}:
                         families.setdefault(fam, []).append((s.start, g))
         added: list[Span] = []
+        # the full name again, where no model tagged it (headlines)
+        for g in persons:
+            full = max((s.text for s in g.spans), key=len)
+            if " " not in full:
+                continue
+            for m in re.finditer(re.escape(full), doc.text):
+                span = doc.char_span(m.start(), m.end(), label=g.label)
+                if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                    g.spans.append(span)
+                    added.append(span)
+                    taken.update(range(span.start, span.end))
         for tok in doc:
             if tok.i in taken or tok.text not in families or not tok.text[:1].isupper():
                 continue
@@ -245,6 +254,12 @@ class EntityGrouper:
                 affiliation = aff
             if country is None and ctry:
                 country = ctry
+        # "(R-Tennessee)", "(D-Ore.)": a member of the U.S. Congress
+        for span in spans:
+            after = doc.text[span.end_char: span.end_char + 4]
+            if re.match(r" ?\([RDI]-", after):
+                kind = kind or "official"
+                country = country or "USA"
         if affiliation is not None:
             aff_spans = affiliation.spans
             aff_gid = next((gaz_ids.get((s.start, s.end)) for s in aff_spans if gaz_ids.get((s.start, s.end))), None)
@@ -280,7 +295,7 @@ class EntityGrouper:
             tok = doc[i]
             if (tok.i, tok.i + 1) in {(s.start, s.start + 1) for s in []}:
                 break
-            if tok.text in ("’s", "'s") or tok.is_title or tok.is_upper or tok.text in _STOP_WORDS or tok.text == ",":
+            if tok.text in ("’s", "'s", "-") or tok.is_title or tok.is_upper or tok.text in _STOP_WORDS or tok.text == ",":
                 words.append(tok)
                 i -= 1
                 continue

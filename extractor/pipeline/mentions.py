@@ -13,8 +13,13 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+import json
+from pathlib import Path
+
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
 
 from .layers import MENTIONS_KEY
 from .titles import TitleLexicon
@@ -22,7 +27,8 @@ from .titles import TitleLexicon
 _MINISTRY_HEADS = re.compile(
     r"\b(Ministry|Ministries|Department|Agency|Office|Commission|Committee|Subcommittee|Council|Bureau|"
     r"Administration|Service|Parliament|Assembly|Congress|Senate|House|Embassy|Mission|Authority|"
-    r"Directorate|Cabinet|Government|Secretariat|Court|Tribunal|Customs|Treasury|White House)\b"
+    r"Directorate|Cabinet|Government|Secretariat|Court|Tribunal|Customs|Treasury|White House|"
+    r"National Institute|Public Institute)\b"
 )
 _INTERGOV = re.compile(r"\b(WTO|APEC|OECD|IMF|UN|United Nations|World Bank|G20|G7|ASEAN Secretariat|ISO|IEC)\b")
 _AGREEMENT_HEADS = re.compile(r"\b(FTA|Agreement|Partnership|Treaty|Pact|Accord|Framework|Memorandum|MOU|MoU|Deal|Joint Statement|Fact Sheet|Declaration|Arrangement)\b")
@@ -30,6 +36,9 @@ _REGULATION_HEADS = re.compile(r"\b(Act|Regulation|Directive|Law|Mechanism|Secti
 _LEADING_DROP = {"the", "The", "a", "A", "an", "An", "’s", "'s"}
 _CONNECTORS = {"–", "-", "—", "and", ",", "/", "&"}
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|\d{4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_TRIM_KEEP = {")", "%", "%p", "."}
 
 # OntoNotes labels the pretrained NER gives, and what they may become
 _BASE_MAP = {"PERSON": "PERSON", "ORG": "ORG", "LAW": "LAW", "GPE": "GPE", "NORP": None, "FAC": None}
@@ -52,12 +61,18 @@ def _trim(span: Span, titles: TitleLexicon) -> Optional[Span]:
     start, end = span.start, span.end
     while start < end and (doc[start].text in _LEADING_DROP or _ORDINAL.match(doc[start].text)):
         start += 1
-    while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in (")",) or doc[end - 1].text in ("’s", "'s", "’", "'")):
+    while start < end and (doc[end - 1].is_punct and doc[end - 1].text not in _TRIM_KEEP or doc[end - 1].text in ("’s", "'s", "’", "'")):
         end -= 1
+    while start < end and (doc[start].is_punct and doc[start].text not in ("$", "£", "€", "¥", "₩")):
+        start += 1
     if span.label_ in ("PERSON", "OFFICIAL"):
         # "Minister Kim" → "Kim": titles and honorifics are not part of the name
         while start < end - 1 and (titles.is_title_word(doc[start].text) or doc[start].text in ("U.S.", "Korea", "’s")):
             start += 1
+    for k in range(start, end - 1):
+        if "\n" in doc[k].whitespace_:
+            end = k + 1  # a name never runs over a line break
+            break
     if start >= end:
         return None
     # an unbalanced bracket at either edge
@@ -73,7 +88,11 @@ def _trim(span: Span, titles: TitleLexicon) -> Optional[Span]:
 
 
 def _namelike(tok) -> bool:
-    return (tok.is_title or (tok.is_upper and len(tok) <= 3) or tok.text == "-" or tok.text in ("bin", "al", "Al", "de", "van", "von", "da")) and not tok.is_punct or tok.text == "-"
+    if tok.text in ("bin", "al", "Al", "de", "van", "von", "da", "der", "le", "La"):
+        return True
+    if tok.is_punct or tok.like_num:
+        return False
+    return (tok.is_title or (tok.is_upper and len(tok) <= 3)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
 
 def _split_on_known(span: Span, known: list[Span]) -> Optional[list[Span]]:
@@ -104,6 +123,45 @@ class MentionMerger:
         self.use_base_ner = use_base_ner
         self.spans_key = spans_key
         self.titles = TitleLexicon.default()
+        self.patterns: list[dict] = []
+        self.non_entity_heads: set[str] = set()
+        self._compiled: list[tuple[str, int, re.Pattern]] = []
+
+    def initialize(self, get_examples=None, nlp=None, patterns=None, non_entity_heads=None) -> None:
+        """Load the name patterns and the non-entity head words from the package data."""
+        if patterns is None:
+            patterns = list(srsly.read_jsonl(DATA_DIR / "patterns.jsonl"))
+        if non_entity_heads is None:
+            lines = (DATA_DIR / "non_entity_heads.txt").read_text(encoding="utf-8").splitlines()
+            non_entity_heads = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+        self._set_data(patterns, non_entity_heads)
+
+    def _set_data(self, patterns: list[dict], heads: list[str]) -> None:
+        self.patterns = list(patterns)
+        self.non_entity_heads = set(heads)
+        self._compiled = [(p["label"], int(p.get("rank", 2)), re.compile(p["regex"])) for p in self.patterns]
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
+        srsly.write_json(path / "non_entity_heads.json", sorted(self.non_entity_heads))
+
+    def from_disk(self, path, exclude=tuple()) -> "MentionMerger":
+        path = ensure_path(path)
+        self._set_data(list(srsly.read_jsonl(path / "patterns.jsonl")), srsly.read_json(path / "non_entity_heads.json"))
+        return self
+
+    def pattern_candidates(self, doc: Doc) -> list[tuple[int, Span]]:
+        if not self._compiled:
+            self.initialize()
+        out = []
+        for label, rank, regex in self._compiled:
+            for m in regex.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
+                if span is not None and len(span):
+                    out.append((rank, span))
+        return out
 
     def candidates(self, doc: Doc) -> list[tuple[int, Span]]:
         """(rank, span) pairs; a lower rank wins ties of equal length."""
@@ -117,7 +175,7 @@ class MentionMerger:
             for ent in doc.ents:
                 if ent.label_ in ("MONEY", "PERCENT"):
                     continue
-                out.append((2, ent))
+                out.append((3, ent))
         if self.use_base_ner:
             for ent in doc.spans.get("base_ner", []):
                 label = _BASE_MAP.get(ent.label_)
@@ -127,20 +185,26 @@ class MentionMerger:
                     continue  # known countries come from the gazetteer; cities are not mentions
                 if label in ("ORG", "LAW"):
                     label = classify_body(ent.text)
-                out.append((3, Span(doc, ent.start, ent.end, label=label)))
+                out.append((4, Span(doc, ent.start, ent.end, label=label)))
         return out
 
     def titled_names(self, doc: Doc) -> list[tuple[int, Span]]:
         """Names right after an official title: "General Secretary To Lam", "Senator Todd Young"."""
         out = []
+        title_end = doc.text.find("\n")
         for tok in doc:
             kind = self.titles.heads.get(tok.text)
-            if kind not in ("official", "head"):
+            if kind not in ("official", "head") or tok.idx < title_end:
                 continue
             j = tok.i + 1
             while j < len(doc) and j - tok.i <= 4 and _namelike(doc[j]) and not self.titles.is_title_word(doc[j].text):
+                if "\n" in doc[j - 1].whitespace_:
+                    break
                 j += 1
-            if j - tok.i >= 2 and j < len(doc) + 1:
+                # hyphenated given names: "Kim Min-seok", "Han Seong-sook"
+                if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+                    j += 2
+            if j - tok.i >= 2:
                 if j < len(doc) and doc[j].text == "(" and j + 3 < len(doc) and doc[j + 2].text == ")":
                     j += 3  # "JK (Jung-Kwan) Kim"
                     while j < len(doc) and _namelike(doc[j]):
@@ -148,21 +212,92 @@ class MentionMerger:
                 out.append((2, Span(doc, tok.i + 1, j, label="OFFICIAL" if kind == "official" else "PERSON")))
         return out
 
+    def add_acronyms(self, doc: Doc, taken: list[Span]) -> list[Span]:
+        """ "Name (ACR)" or "Name (ACR, ...": ACR is a mention of the same label, here and wherever it
+        recurs in the document."""
+        by_end = {s.end: s for s in taken}
+        occupied = {i for s in taken for i in range(s.start, s.end)}
+        defined: dict[str, str] = {}
+        for tok in doc:
+            if tok.text != "(" or tok.i + 2 >= len(doc):
+                continue
+            acr = doc[tok.i + 1]
+            if doc[tok.i + 2].text not in (")", ",") or acr.i in occupied:
+                continue
+            if not re.fullmatch(r"[A-Z][A-Za-z&\-]{1,9}", acr.text) or sum(c.isupper() for c in acr.text) < 2:
+                continue
+            before = by_end.get(tok.i)
+            if before is not None and before.label_ not in ("MONEY", "PERCENT", "PERSON", "OFFICIAL", "COUNTRY"):
+                defined[acr.text] = before.label_
+        added = []
+        if defined:
+            for tok in doc:
+                if tok.text in defined and tok.i not in occupied:
+                    added.append(Span(doc, tok.i, tok.i + 1, label=defined[tok.text]))
+                    occupied.add(tok.i)
+        return added
+
+    def join_bodies(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names that the spec makes one mention: an agreement's joint committee ("Korea–U.S. FTA Joint
+        Committee" is ORG), an organisation with its country branch ("AMCHAM Korea")."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        i = 0
+        while i < len(spans):
+            span = spans[i]
+            end = span.end
+            # skip a bracketed acronym: "Korea–U.S. Free Trade Agreement (FTA) Joint Committee"
+            k = end
+            if span.label_ == "AGREEMENT":
+                if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                    k += 3
+                words = [t.text for t in doc[k: k + 2]]
+                if words[:2] == ["Joint", "Committee"] or words[:1] == ["Committee"]:
+                    stop = k + (2 if words[:1] == ["Joint"] else 1)
+                    while stop < len(doc) and (doc[stop].is_title or doc[stop].lower_ in ("on", "of", "in", "and")) and stop - k < 8:
+                        stop += 1
+                    while doc[stop - 1].lower_ in ("on", "of", "in", "and"):
+                        stop -= 1
+                    out.append(Span(doc, span.start, stop, label="ORG"))
+                    while i + 1 < len(spans) and spans[i + 1].start < stop:
+                        i += 1
+                    i += 1
+                    continue
+            if span.label_ == "COUNTRY" and i + 1 < len(spans) and spans[i + 1].start == span.end \
+                    and spans[i + 1].label_ in ("REGULATION",) and "\n" not in doc[span.end - 1].whitespace_:
+                out.append(Span(doc, span.start, spans[i + 1].end, label=spans[i + 1].label_))
+                i += 2
+                continue
+            if span.label_ == "ORG" and len(span) == 1 and i + 1 < len(spans):
+                nxt = spans[i + 1]
+                if nxt.label_ == "COUNTRY" and nxt.start == span.end and len(nxt) == 1 and not doc[span.end - 1].whitespace_.count("\n"):
+                    out.append(Span(doc, span.start, nxt.end, label="ORG"))
+                    i += 2
+                    continue
+            out.append(span)
+            i += 1
+        return out
+
     def _plausible(self, span: Span, gaz: list[Span], rank: int, in_headline: bool) -> bool:
         """Whether a model's candidate may stand, given what the gazetteer knows."""
         inside = [g for g in gaz if g.start < span.end and span.start < g.end]
         if inside and not all(g.start >= span.start and g.end <= span.end for g in inside):
             return False  # crosses a known name
-        if any(g.label_ != "COUNTRY" for g in inside) or len(inside) >= 2:
+        if rank >= 3 and (any(g.label_ != "COUNTRY" for g in inside) or len(inside) >= 2):
             return False  # a known name with extra words around it: trust the known name
+        if rank >= 4 and in_headline:
+            return False  # title-cased headlines fool the pretrained NER
+        if rank >= 4 and len(span) == 1 and span[0].is_title and span.label_ in ("ORG", "MINISTRY"):
+            if re.search(r"\b" + re.escape(span[0].lower_) + r"\b", span.doc.text) or span[0].is_sent_start:
+                return False  # "Trade": a common word written with a capital
         if any(t.text in ("’s", "'s") for t in span):
             return False
         if span.label_ in ("PERSON", "OFFICIAL"):
             return any(t.is_title or t.is_upper for t in span)
         if rank >= 3 and in_headline and span.label_ in ("ORG", "MINISTRY"):
             return False
-        if rank >= 3 and re.fullmatch(r"[A-Z]{2,5}s?", span.text):
-            return bool(re.search(r"[A-Z][a-z]+[^()]{0,80}\(\s*" + re.escape(span.text) + r"\b", span.doc.text))
+        if rank >= 3 and re.fullmatch(r"[A-Z][A-Za-z]{1,5}", span.text) and sum(c.isupper() for c in span.text) >= 2:
+            return _defined_acronym(span.doc.text, span.text)
         return True
 
     def _relabel(self, span: Span) -> Span:
@@ -184,10 +319,14 @@ class MentionMerger:
         title_end = doc.text.find("\n")
         headline_cased = title_end > 0 and _is_headline(doc.text[:title_end])
         trimmed: list[tuple[int, Span]] = []
-        for rank, span in self.candidates(doc) + self.titled_names(doc):
+        for rank, span in self.candidates(doc) + self.titled_names(doc) + self.pattern_candidates(doc):
             cleaned = _trim(span, self.titles)
             if cleaned is None:
                 continue
+            if rank >= 3 and cleaned[-1].text in self.non_entity_heads:
+                continue
+            if rank >= 3 and cleaned.label_ == "PERSON" and len(cleaned) == 1:
+                continue  # a lone capitalised word: a product or place more often than a person
             if rank >= 2:
                 parts = _split_on_known(cleaned, gaz)
                 if parts is not None:
@@ -206,8 +345,21 @@ class MentionMerger:
                 continue
             taken.append(span)
             occupied.update(range(span.start, span.end))
+        taken = [s for s in taken if s.label_ != "NONE" and not (
+            s.label_ == "COUNTRY" and re.search(r"\b(non|anti|pro|ex|post|pan)-$", doc.text[max(0, s.start_char - 5): s.start_char], re.I))]
+        taken = self.join_bodies(doc, taken)
+        taken += self.add_acronyms(doc, taken)
         doc.spans[self.spans_key] = sorted(taken, key=lambda s: s.start)
         return doc
+
+
+def _defined_acronym(text: str, acronym: str) -> bool:
+    """Whether the text defines the acronym after a capitalised name: "Korea Industrial Complex
+    Corporation (KICOX)", not "liquefied natural gas (LNG)"."""
+    for m in re.finditer(r"(\S+)\s\(\s*" + re.escape(acronym) + r"\s*[,)]", text):
+        if m.group(1)[:1].isupper():
+            return True
+    return False
 
 
 def _is_headline(line: str) -> bool:

@@ -26,7 +26,7 @@ _WORDNUM = (
 _SPELLED = rf"(?:{_WORDNUM}(?:[\s\-]+(?:and[\s\-]+)?{_WORDNUM})*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _MIXED = rf"(?:\d+[\s\-]point(?:[\s\-]{_WORDNUM})+)"
-_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?|[mbk](?![a-z]))"
+_SCALE = r"(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?|[mbk](?![a-z]))"
 _PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True) if p != "W")
 _CURWORDS = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 

@@ -52,14 +52,16 @@ class TitleLexicon:
 
     def kind_of(self, title: str) -> Optional[str]:
         """The kind of a title phrase, from its last head word ("Deputy Minister for Trade" → official)."""
-        best: Optional[tuple[int, str]] = None
+        best: Optional[tuple[int, int, str]] = None
         for head, kind in self.heads.items():
-            for m in re.finditer(r"(?<![\w])" + re.escape(head) + r"(?![\w])", title):
-                # the head word that comes first decides ("Minister of State" → Minister)
-                if best is None or m.start() < best[0] or (m.start() == best[0] and len(head) > 0):
-                    if kind != "none":
-                        best = (m.start(), kind) if best is None or m.start() <= best[0] else best
-        return best[1] if best else None
+            if kind == "none":
+                continue
+            m = re.search(r"(?<![\w])" + re.escape(head) + r"(?![\w])", title)
+            # the head that comes first decides ("Minister of State" → Minister); at one position,
+            # the longest ("Director-General" over "Director")
+            if m and (best is None or (m.start(), -len(head)) < (best[0], -best[1])):
+                best = (m.start(), len(head), kind)
+        return best[2] if best else None
 
     def title_before(self, words: list[str]) -> Optional[int]:
         """Given the words before a name (nearest last), how many of them form its title; None if no title.

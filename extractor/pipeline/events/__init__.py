@@ -6,3 +6,6 @@ agreement and concern components read the meetings (for "the two sides" and for 
 """
 
 from . import figure  # noqa: F401
+from . import meeting  # noqa: F401
+from . import agreement  # noqa: F401
+from . import concern  # noqa: F401

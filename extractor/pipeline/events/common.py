@@ -448,3 +448,51 @@ def span_arg(role: str, offsets: tuple[int, int]) -> ArgumentRecord:
 
 def prior_events(doc: Doc, etype: str) -> list[EventRecord]:
     return [ev for ev in get_events(doc) if ev.type == etype]
+
+
+def meeting_before(doc: Doc, char: int) -> Optional[EventRecord]:
+    """The last MEETING the meeting component put before a character offset."""
+    best = None
+    for ev in prior_events(doc, "MEETING"):
+        if ev.trigger[0] <= char and (best is None or ev.trigger[0] >= best.trigger[0]):
+            best = ev
+    return best
+
+
+def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc: Doc, labels: frozenset[str]) -> list[str]:
+    """Who a phrase names as acting: its entities (outside parentheses), "the Korean side" as
+    the country, "the two sides" / "they" as the bodies or countries of the meeting before it."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return []
+    text = " ".join(t.text for t in toks)
+    refs = [m for m in index.in_tokens(toks, labels) if not in_parens(m.span.root, sent)]
+    people = [m for m in refs if m.label in PEOPLE]
+    out: list[str] = []
+    for m in refs:
+        if m.label == "COUNTRY" and m.span.root.dep_ in ("compound", "poss", "amod") and any(r is not m and r.span.root.i == m.span.root.head.i for r in refs):
+            continue  # "Korea's MOTIR"
+        if m.label in BODIES and people and any(index.entities[p.id].attributes.get("affiliation") == m.id for p in people):
+            continue
+        if m.label in BODIES and people and any(p.span.start <= m.span.root.head.i < p.span.end or m.span.root.head.head.i in range(p.span.start, p.span.end) for p in people):
+            continue
+        if m.id not in out:
+            out.append(m.id)
+    if out:
+        return out
+    low = text.lower()
+    # "the Korean side", "the Japanese delegation", "the U.S. side"
+    for word, code in cues.mapping("demonym", "code").items():
+        if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])\s+(?:side|delegation|government|team|negotiators)", low):
+            eid = index.country_for_code(code)
+            if eid:
+                return [eid]
+    kind = side_kind(text)
+    if kind is None and toks[0].lower_ in ("they", "both", "we") and len(toks) <= 2:
+        kind = "bodies"
+    if kind is not None:
+        meeting = meeting_before(doc, toks[0].idx)
+        if meeting is not None:
+            parts = [a.entity for a in meeting.arguments if a.role == "participant" and a.entity]
+            return resolve_sides(index, parts, "countries" if kind == "countries" else "bodies")
+    return []

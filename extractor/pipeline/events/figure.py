@@ -42,17 +42,20 @@ FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
         "date_finder": {"@misc": "extractor.find_dates.v1"},
         "value_spans": True,
         "max_indicator_tokens": 12,
+        "carry_period": True,
     },
 )
-def make_figure_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, value_spans: bool, max_indicator_tokens: int) -> "FigureEvents":
+def make_figure_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, value_spans: bool, max_indicator_tokens: int, carry_period: bool) -> "FigureEvents":
     """FIGURE events from the MONEY / PERCENT mentions of the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/figure.jsonl`.
     date_finder: the date finder (periods).
     value_spans: give a figure with a change but no MONEY/PERCENT value the quantity it reached as a span.
     max_indicator_tokens: longest indicator span, in tokens.
+    carry_period: a sentence of figures with no date of its own takes the period of the sentence of
+        figures just before it ("Korea's exports in 2025 reached ... Imports rose ...").
     """
-    return FigureEvents(nlp, name, data_path=data_path, date_finder=date_finder, value_spans=value_spans, max_indicator_tokens=max_indicator_tokens)
+    return FigureEvents(nlp, name, data_path=data_path, date_finder=date_finder, value_spans=value_spans, max_indicator_tokens=max_indicator_tokens, carry_period=carry_period)
 
 
 class _Fig:
@@ -69,8 +72,9 @@ class _Fig:
 class FigureEvents(CueComponent):
     data_name = "figure"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, value_spans: bool = True, max_indicator_tokens: int = 12) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, value_spans: bool = True, max_indicator_tokens: int = 12, carry_period: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.carry_period = carry_period
         self.value_spans = value_spans
         self.max_indicator_tokens = max_indicator_tokens
 
@@ -162,13 +166,32 @@ class FigureEvents(CueComponent):
         body = body_start(doc)
         body_mentions = {m.id for m in index.mentions if m.start >= body}
         events: list[EventRecord] = []
+        done: set[str] = set()
+        last_period: Optional[tuple[int, int]] = None
         for sent in sentences(doc):
             mentions = [m for m in index.in_span(sent.start, sent.end, FIGURE_LABELS)]
             if sent.start_char < body:
-                mentions = [m for m in mentions if m.id not in body_mentions or len(index.entities[m.id].mentions) == 1 and False]
+                # the title's figures are headlines of the body's
+                mentions = [m for m in mentions if m.id not in body_mentions]
+            # a figure stated again (same entity) is the same figure
+            mentions = [m for m in mentions if m.id not in done]
             if not mentions:
+                last_period = None
                 continue
-            events.extend(self._sentence(doc, index, cues, sent, mentions))
+            new = self._sentence(doc, index, cues, sent, mentions)
+            if self.carry_period:
+                has_date = any(d.value is not None for d in dates_in(self.find_dates, doc, sent))
+                periods = [a.span for ev in new for a in ev.arguments if a.role == "period"]
+                if not periods and not has_date and last_period is not None:
+                    for ev in new:
+                        ev.arguments.append(span_arg("period", last_period))
+                elif periods:
+                    last_period = periods[-1]
+            for ev in new:
+                for a in ev.arguments:
+                    if a.entity is not None:
+                        done.add(a.entity)
+            events.extend(new)
         return events
 
     def _sentence(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, mentions: list[MentionRef]) -> list[EventRecord]:
@@ -184,6 +207,8 @@ class FigureEvents(CueComponent):
             role, direction, cue = self._role(cues, m, sent)
             pr = paren_range(m.span.root, sent)
             pred = self._predicate(cues, m.span.root, sent)
+            if cue is not None and cue.pos_ == "VERB" and role == "change":
+                pred = cue
             if pr is not None and paren_count.get(pr, 0) >= 2:
                 key = ("paren", pr)
             elif pred is not None:
@@ -221,13 +246,23 @@ class FigureEvents(CueComponent):
         figures.sort(key=lambda f: (f[0] or f[1][0]).start)
         used_triggers: set[int] = set()
         events = []
+        respectively = any(t.lower_ == "respectively" for t in sent)
+        slots: dict[int, int] = {}
         for v, ch, pred in figures:
-            ev = self._event(doc, index, cues, sent, v, ch, pred, used_triggers)
+            if pred is not None:
+                slots[pred.i] = slots.get(pred.i, -1) + 1
+        seen: dict[int, int] = {}
+        for v, ch, pred in figures:
+            slot = None
+            if respectively and pred is not None and slots.get(pred.i, 0) > 0:
+                seen[pred.i] = seen.get(pred.i, -1) + 1
+                slot = seen[pred.i]
+            ev = self._event(doc, index, cues, sent, v, ch, pred, used_triggers, slot)
             if ev is not None:
                 events.append(ev)
         return events
 
-    def _event(self, doc, index, cues, sent, v, ch, pred, used_triggers) -> Optional[EventRecord]:
+    def _event(self, doc, index, cues, sent, v, ch, pred, used_triggers, slot=None) -> Optional[EventRecord]:
         ms = [m for m in (v, ch[0] if ch else None) if m is not None]
         first = min(ms, key=lambda m: m.start)
         direction = ch[1] if ch else None
@@ -243,7 +278,7 @@ class FigureEvents(CueComponent):
         else:
             trig = (first.start, first.end)
         args = []
-        ind = self._indicator(index, cues, sent, first, pred)
+        ind = self._indicator(index, cues, sent, first, pred, cue, slot)
         if ind is not None:
             args.append(span_arg("indicator", ind))
         if v is not None:
@@ -278,6 +313,12 @@ class FigureEvents(CueComponent):
             out.extend(x for x in t.subtree if x.i not in exclude)
         out.append(head)
         for t in head.rights:
+            if t.dep_ in ("appos", "punct") and t.i not in exclude and _acronym_in_parens(t):
+                out.extend(x for x in t.subtree)
+                continue
+            if t.dep_ == "punct" and t.text in ("(", ")") and t.i + 1 < len(t.doc) and _acronym_in_parens(t.doc[t.i + 1] if t.text == "(" else t.doc[t.i - 1]):
+                out.append(t)
+                continue
             if t.i in exclude or t.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "advmod", "npadvmod"):
                 if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and not any(x.i in exclude for x in t.subtree):
                     out.extend(x for x in t.subtree if x.dep_ not in ("punct",) and x.i not in exclude)
@@ -302,41 +343,83 @@ class FigureEvents(CueComponent):
             break
         return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
 
-    def _indicator(self, index: EntityIndex, cues: Cues, sent: Span, m: MentionRef, pred: Optional[Token]) -> Optional[tuple[int, int]]:
+    def _indicator(self, index: EntityIndex, cues: Cues, sent: Span, m: MentionRef, pred: Optional[Token], cue: Optional[Token] = None, slot: Optional[int] = None) -> Optional[tuple[int, int]]:
         root = m.span.root
+        doc = sent.doc
         exclude = {t.i for x in index.in_span(sent.start, sent.end, FIGURE_LABELS) for t in x.span}
         skip = cues.words("skip_indicator")
         level = cues.words("level_noun")
+        level_verbs = cues.words("level_verb")
+        share_verbs = {"account", "represent", "comprise", "make", "constitute"}
         candidates: list[Token] = []
+        own = self._head_verb(root)
+        pr = paren_range(root, sent)
+
+        def subjects(verb: Optional[Token]) -> list[Token]:
+            if verb is None:
+                return []
+            out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not out and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                out = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [c for c in out if c.i not in exclude]
+
+        def objects(verb: Optional[Token]) -> list[Token]:
+            if verb is None or verb.lemma_.lower() in level_verbs:
+                return []
+            return [c for c in verb.children if c.dep_ == "dobj" and c.i not in exclude and c.pos_ in ("NOUN", "PROPN")]
+
+        # "exports of computers ($13.8 billion, up 4.5 percent)": the noun the parenthesis follows
+        if pr is not None and pr[0] - 1 >= sent.start:
+            before = doc[pr[0] - 1]
+            ref = index.at(before)
+            if before.pos_ in ("NOUN", "PROPN") and ref is None and before.i not in exclude:
+                if before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ == "NOUN":
+                    candidates.append(before.head.head)
+                else:
+                    candidates.append(before)
+        # "R&D spending up 3.2 percent": no verb, the noun phrase before "up"
+        if cue is not None and cue.lower_ in ("up", "down") and cue.i - 1 >= sent.start:
+            before = doc[cue.i - 1]
+            if before.pos_ in ("NOUN", "PROPN") or before.tag_ == "VBG" and before.dep_ not in ("ROOT", "advcl"):
+                candidates.append(before)
+        # "a 46.1 percent increase in total investment"
+        if root.head.lemma_.lower() in cues.words("change_noun") and root.head.pos_ == "NOUN":
+            for c in root.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                    candidates.extend(o for o in c.children if o.dep_ == "pobj")
+        # "Korea's ICT exports and imports amounted to $30.0 billion and $14.9 billion, respectively"
+        if slot is not None and pred is not None:
+            subj = subjects(pred)
+            if subj:
+                conj = [t for t in subj[0].conjuncts] 
+                items = sorted([subj[0]] + conj, key=lambda t: t.i)
+                if len(items) > 1 and slot < len(items):
+                    candidates.append(items[slot])
         # "KRW 50 billion fund", "25 percent tariffs"
-        if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in exclude:
+        if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in exclude and root.head.lemma_.lower() not in cues.words("change_noun"):
             candidates.append(root.head)
+        # the clause of the figure itself: its subject, or the object of a verb such as "boost"
+        candidates.extend(subjects(own) if own is not None and own.lemma_.lower() not in share_verbs else [])
+        candidates.extend(objects(own))
         # "KRW 1 million in additional EV transition incentives", "75 percent of Korea's FDI inflows"
-        for c in root.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on") and c.i > root.i:
-                objs = [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _is_dateish(o)]
-                if objs and (c.lower_ != "for" or m.label == "MONEY"):
-                    candidates.append(objs[0])
-        # "tariffs of 15 percent", "a surplus of $78.0 billion"
+        if own is None or own.lemma_.lower() not in share_verbs:
+            for c in root.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on") and c.i > root.i:
+                    objs = [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _is_dateish(o)]
+                    if objs and (c.lower_ != "for" or m.label == "MONEY") and (c.lower_ != "of" or root.dep_ in ("nsubj", "nsubjpass")):
+                        candidates.append(objs[0])
+        # "tariffs of 15 percent", "a trade surplus of $113.0 billion"
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
             n = root.head.head
             if n.lemma_.lower() not in level and n.lower_ not in level:
                 candidates.append(n)
-        if pred is not None:
-            subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj and pred.dep_ in ("conj", "xcomp", "advcl") and pred.head.pos_ in ("VERB", "AUX"):
-                subj = [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            dobj = [c for c in pred.children if c.dep_ in ("dobj",) and c.i not in exclude and not any(t.i in exclude for t in c.subtree) and c.pos_ in ("NOUN", "PROPN")]
-            if dobj and pred.lemma_.lower() not in cues.words("level_verb"):
-                candidates.append(dobj[0])
-            for s in subj:
-                if s.i in exclude:
-                    continue
-                candidates.append(s)
+        if pred is not None and pred is not own:
+            candidates.extend(subjects(pred))
+            candidates.extend(objects(pred))
         for cand in candidates:
-            if cand.lower_ in skip or cand.pos_ == "PRON":
+            if cand.lower_ in skip or cand.pos_ in ("PRON", "ADP", "DET", "NUM") or cand.lemma_.lower() in level:
                 continue
-            if index.at(cand) is not None and index.at(cand).label in ("COUNTRY", "MINISTRY", "ORG", "OFFICIAL", "PERSON"):
+            if index.at(cand) is not None and index.at(cand).label in ("COUNTRY", "MINISTRY", "ORG", "OFFICIAL", "PERSON", "MONEY", "PERCENT"):
                 continue
             toks = self._np_tokens(cand, index, cues, exclude)
             toks = [t for t in toks if sent.start <= t.i < sent.end]
@@ -447,6 +530,13 @@ class FigureEvents(CueComponent):
                 if best is None or d < best[0]:
                     best = (d, ref.id)
         return best[1] if best else None
+
+
+def _acronym_in_parens(tok: Token) -> bool:
+    """ "(ICE)", "(OFDI)": an upper-case short form between parentheses."""
+    doc = tok.doc
+    return (tok.text.isupper() and 1 < len(tok.text) <= 8 and tok.i > 0 and doc[tok.i - 1].text == "("
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")")
 
 
 def _inside_parens(token: Token, sent: Span) -> bool:

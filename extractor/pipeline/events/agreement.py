@@ -1,0 +1,239 @@
+"""AGREEMENT events: an action on an agreement, or parties agreeing to do something.
+
+Status words are data ("signed" → signed, "conclusion" → concluded, "negotiations" → negotiating,
+"entered into force" → in_force, "reviewed" → reviewed, "agreed" → agreed); a sign / conclude
+word in the future ("will sign", "seek a conclusion") is `planned`. An action word counts when an
+AGREEMENT entity or an agreement noun ("deal", "memorandum", "negotiations") goes with it; "agree"
+counts alone, one event per agreed content ("agreed to maintain X and resume Y" gives two). Parties
+are the subject's entities, "the two sides" resolved through the meeting before, and countries
+after "with" / "between".
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..layers import EventRecord
+from .common import (
+    CueComponent,
+    Cues,
+    EntityIndex,
+    actors,
+    body_start,
+    ent_arg,
+    event_date,
+    meeting_before,
+    sentences,
+    span_arg,
+    tense_of,
+    trim,
+)
+
+PARTY_LABELS = frozenset({"COUNTRY", "MINISTRY", "ORG", "OFFICIAL"})
+
+
+@Language.factory(
+    "agreement_events",
+    default_config={
+        "data_path": None,
+        "date_finder": {"@misc": "extractor.find_dates.v1"},
+        "split_contents": True,
+        "meeting_dates": True,
+    },
+)
+def make_agreement_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, split_contents: bool, meeting_dates: bool) -> "AgreementEvents":
+    """AGREEMENT events from status words over the entity layer (run after `meeting_events`).
+
+    data_path: an extra JSONL cue file added to the package's `data/events/agreement.jsonl`.
+    date_finder: the date finder (event dates).
+    split_contents: "agreed to X and Y" gives one event per content.
+    meeting_dates: an `agreed` event with no date in its sentence takes the date of the meeting before it.
+    """
+    return AgreementEvents(nlp, name, data_path=data_path, date_finder=date_finder, split_contents=split_contents, meeting_dates=meeting_dates)
+
+
+class AgreementEvents(CueComponent):
+    data_name = "agreement"
+
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, split_contents: bool = True, meeting_dates: bool = True) -> None:
+        super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.split_contents = split_contents
+        self.meeting_dates = meeting_dates
+
+    def _status(self, cues: Cues, tok: Token) -> Optional[str]:
+        statuses = cues.mapping("status", "status")
+        lemma = tok.lemma_.lower()
+        st = statuses.get(tok.lower_) or statuses.get(lemma)
+        if st == "in_force":
+            # "entered into force", "in force", "take effect", "came into effect"
+            if lemma in ("force", "effect"):
+                return st if tok.head.lower_ in ("into", "in") or tok.head.lemma_ in ("take", "enter", "come") else None
+            if lemma == "effective":
+                return st if tok.head.lemma_ in ("become", "be") else None
+            return None
+        return st
+
+    def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
+        index = EntityIndex(doc)
+        body = body_start(doc)
+        events: list[EventRecord] = []
+        seen_agreements: set[tuple[str, str]] = set()
+        nouns = cues.words("agreement_noun")
+        for sent in sentences(doc):
+            if sent.start_char < body:
+                continue
+            for tok in sent:
+                status = self._status(cues, tok)
+                if status is None or tok.pos_ not in ("VERB", "NOUN", "ADP", "ADJ"):
+                    continue
+                if status == "agreed":
+                    if tok.pos_ != "VERB":
+                        continue
+                    events.extend(self._agreed(doc, index, cues, sent, tok))
+                    continue
+                scope = self._scope(tok)
+                agreements = [m for m in index.in_tokens(scope, {"AGREEMENT"})]
+                has_noun = any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in scope)
+                if status == "negotiating" and tok.pos_ == "NOUN":
+                    has_noun = True
+                if not agreements and not has_noun:
+                    continue
+                if status == "negotiating" and tok.pos_ == "NOUN" and not agreements and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+                    # a bare "negotiations" with no agreement named: only with a verb of launching
+                    if tok.head.lemma_.lower() not in cues.words("launch"):
+                        continue
+                if status in ("signed", "concluded") and self._future(cues, sent, tok):
+                    status = "planned"
+                key = (status, agreements[0].id if agreements else str(tok.i))
+                if key in seen_agreements:
+                    continue
+                seen_agreements.add(key)
+                parties = self._parties(doc, index, cues, sent, tok, scope)
+                args = [ent_arg("party", p) for p in parties]
+                if agreements:
+                    args.append(ent_arg("agreement", agreements[0].id))
+                else:
+                    obj = self._content_np(tok, nouns)
+                    if obj is not None:
+                        args.append(span_arg("content", obj))
+                trig = _trigger(tok)
+                date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+                events.append(EventRecord(type="AGREEMENT", trigger=trig, date=date, attributes={"status": status}, arguments=args))
+        return events
+
+    def _future(self, cues: Cues, sent: Span, tok: Token) -> bool:
+        words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        head = tok
+        for _ in range(3):
+            if head.head.i == head.i:
+                break
+            head = head.head
+            words.add(head.lemma_.lower())
+            words |= {c.lower_ for c in head.children if c.dep_ in ("aux",)}
+        return bool(words & {"will", "shall", "plan", "aim", "seek", "intend", "expect", "schedule"}) or tense_of(sent, tok) == "future" and tok.tag_ not in ("VBD", "VBN")
+
+    def _scope(self, tok: Token) -> list[Token]:
+        """The tokens that say what the action is about: its subtree, or its head phrase."""
+        if tok.pos_ == "VERB":
+            out = [t for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "agent") for t in c.subtree]
+            return out + [tok]
+        head = tok.head if tok.dep_ in ("compound", "pobj", "amod") else tok
+        toks = list(tok.subtree) + [tok.head]
+        if head.pos_ in ("NOUN", "PROPN"):
+            toks += list(head.subtree)
+        return toks
+
+    def _parties(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, scope: list[Token]) -> list[str]:
+        verb = tok
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        subj = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
+        parties = actors(index, cues, subj, sent, doc, PARTY_LABELS) if subj else []
+        parties = [p for p in parties if index.label(p) != "AGREEMENT"]
+        # "with the United States", "between Korea and the United States"
+        for t in scope + list(tok.subtree):
+            if t.dep_ == "prep" and t.lower_ in ("with", "between", "among"):
+                for m in index.in_tokens(list(t.subtree), {"COUNTRY", "MINISTRY", "ORG"}):
+                    if m.id not in parties:
+                        parties.append(m.id)
+        return parties
+
+    def _content_np(self, tok: Token, nouns) -> Optional[tuple[int, int]]:
+        """A lower-case agreement named by description ("a memorandum of understanding on ...")."""
+        for t in ([tok] if tok.lemma_.lower() in nouns else []) + [c for c in tok.subtree if c.lemma_.lower() in nouns and c.pos_ == "NOUN" and c.i != tok.i]:
+            toks = [x for x in t.subtree if x.dep_ not in ("relcl",)]
+            toks = [x for x in toks if not (x.i > t.i and x.dep_ == "prep" and x.lower_ in ("in", "between", "with"))]
+            cut = []
+            for x in sorted(toks, key=lambda x: x.i):
+                if cut and x.i != cut[-1].i + 1:
+                    break
+                if x.i > t.i and x.dep_ == "prep" and x.lower_ in ("between", "with", "in"):
+                    break
+                cut.append(x)
+            return trim(cut)
+        return None
+
+    def _agreed(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token) -> list[EventRecord]:
+        subj = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ == "VERB":
+            subj = [t for c in tok.head.children if c.dep_ in ("nsubj",) for t in c.subtree]
+        parties = actors(index, cues, subj, sent, doc, PARTY_LABELS)
+        contents: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                contents.append(c)
+                if self.split_contents:
+                    contents.extend(x for x in c.conjuncts if x.i != c.i and x.pos_ == "VERB")
+            elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+                contents.extend(o for o in c.children if o.dep_ == "pobj")
+            elif c.dep_ == "dobj":
+                contents.append(c)
+        if not contents:
+            contents = [None]  # type: ignore[list-item]
+        date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is None and self.meeting_dates:
+            meeting = meeting_before(doc, tok.idx)
+            if meeting is not None:
+                date = meeting.date
+        out = []
+        for c in contents:
+            args = [ent_arg("party", p) for p in parties]
+            if c is not None:
+                toks = [t for t in c.subtree if not (t.dep_ in ("conj", "cc") and t.head.i == c.i and t.pos_ == "VERB") and not _under_conj_verb(t, c)]
+                toks = [t for t in toks if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == c.i)]
+                span = trim(_run(toks, c))
+                if span is not None:
+                    args.append(span_arg("content", span))
+                for m in index.in_tokens(list(c.subtree), {"AGREEMENT"}):
+                    args.append(ent_arg("agreement", m.id))
+                    break
+            out.append(EventRecord(type="AGREEMENT", trigger=_trigger(tok), date=date, attributes={"status": "agreed"}, arguments=args))
+        return out
+
+
+def _trigger(tok: Token) -> tuple[int, int]:
+    return (tok.idx, tok.idx + len(tok.text))
+
+
+def _under_conj_verb(t: Token, top: Token) -> bool:
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("conj",) and cur.pos_ == "VERB" and cur.head.i == top.i:
+            return True
+        if cur.dep_ == "cc" and cur.head.i == top.i:
+            return True
+        cur = cur.head
+    return False
+
+
+def _run(toks: list[Token], center: Token) -> list[Token]:
+    idx = {t.i for t in toks}
+    lo = hi = center.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]

@@ -1,0 +1,274 @@
+"""TRADE_CONCERN events: a party raises a concern, objection or request about another's measure.
+
+A trigger is a verb of raising or requesting ("raised", "expressed", "requested", "called for",
+"urged") with a concern word or a measure in reach, or a concern noun with its source ("concerns
+raised by the U.S. side", "concerns from members of Congress"). One event per measure: each
+REGULATION entity of the clause, else each item of an enumeration ("① delayed refunds of VAT,
+② ..."), else the phrase after "regarding / about / on". The complainant is the subject ("the
+Korean side" is Korea), the respondent the country that owns the measure (named in or before it,
+else the other side of the meeting), the forum the body the meeting was held as, the request what
+"requested / called for" takes. Dates come from the sentence, else from the meeting before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..layers import EventRecord
+from .common import (
+    BODIES,
+    CueComponent,
+    Cues,
+    EntityIndex,
+    actors,
+    body_start,
+    ent_arg,
+    event_date,
+    meeting_before,
+    sentences,
+    span_arg,
+    trim,
+)
+
+COMPLAINANT_LABELS = frozenset({"COUNTRY", "MINISTRY", "OFFICIAL", "ORG"})
+_ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\(\s*[a-z1-9]\s*\)|(?<![\w])[1-9][.)]\s")
+
+
+@Language.factory(
+    "concern_events",
+    default_config={
+        "data_path": None,
+        "date_finder": {"@misc": "extractor.find_dates.v1"},
+        "meeting_context": True,
+    },
+)
+def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool) -> "ConcernEvents":
+    """TRADE_CONCERN events over the entity layer (run after `meeting_events`).
+
+    data_path: an extra JSONL cue file added to the package's `data/events/concern.jsonl`.
+    date_finder: the date finder (event dates).
+    meeting_context: take the date, forum and the other side from the meeting before the concern.
+    """
+    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context)
+
+
+class ConcernEvents(CueComponent):
+    data_name = "concern"
+
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True) -> None:
+        super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.meeting_context = meeting_context
+
+    def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
+        index = EntityIndex(doc)
+        body = body_start(doc)
+        events: list[EventRecord] = []
+        concern_nouns = cues.words("concern_noun")
+        verbs = cues.words("trigger_verb")
+        requests = cues.words("request_verb")
+        for sent in sentences(doc):
+            if sent.start_char < body:
+                continue
+            claimed: set[int] = set()
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                if tok.i in claimed:
+                    continue
+                if tok.pos_ == "VERB" and lemma in verbs:
+                    obj = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "over"))]
+                    obj_toks = [t for c in obj for t in c.subtree]
+                    has_concern = any(t.lemma_.lower() in concern_nouns for t in obj_toks[:6]) or any(
+                        c.lemma_.lower() in concern_nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+                    # "concerns raised by the U.S. side": the verb sits under the concern noun
+                    if tok.dep_ == "acl" and tok.head.lemma_.lower() in concern_nouns:
+                        has_concern = True
+                        obj_toks = list(tok.head.subtree)
+                    measures = [m for m in index.in_tokens(obj_toks, {"REGULATION"})]
+                    is_request = lemma in requests
+                    obligation = lemma in ("emphasize", "emphasise", "stress", "highlight", "note") and any(t.lower_ in ("should", "must") for t in obj_toks) and any(t.lower_ == "not" for t in obj_toks)
+                    if not (has_concern or measures and (is_request or lemma in ("raise", "express", "voice", "object", "complain", "protest", "question", "highlight", "emphasize", "stress") and (obligation or has_concern))) and not obligation:
+                        continue
+                    if lemma in ("note", "highlight", "emphasize", "emphasise", "stress") and not (obligation or has_concern):
+                        continue
+                    evs = self._events(doc, index, cues, sent, tok, obj_toks, measures)
+                    for t in tok.subtree:
+                        claimed.add(t.i)
+                    events.extend(evs)
+                elif tok.pos_ == "NOUN" and lemma in ("concern", "concerns", "inquiry", "inquiries", "complaint", "objection", "regret") and tok.dep_ in ("dobj", "pobj", "nsubj"):
+                    src = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+                    src += [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+                    poss = [c for c in tok.children if c.dep_ == "poss"]
+                    if not src and not poss:
+                        continue
+                    head = tok.head if tok.dep_ != "nsubj" else tok
+                    if head.pos_ == "VERB" and head.lemma_.lower() in verbs and head.i not in claimed and head.i > tok.i:
+                        continue
+                    obj_toks = list(tok.subtree) + [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in cues.words("measure_prep") for t in c.subtree]
+                    measures = index.in_tokens(obj_toks, {"REGULATION"})
+                    evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, src_tokens=[t for s in src + poss for t in s.subtree])
+                    events.extend(evs)
+                    claimed.update(t.i for t in tok.subtree)
+        return events
+
+    def _events(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], measures, src_tokens: Optional[list[Token]] = None) -> list[EventRecord]:
+        meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+        # complainant
+        if src_tokens is None:
+            verb = tok
+            subj = [t for c in verb.children if c.dep_ in ("nsubj",) for t in c.subtree]
+            if not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":
+                subj = [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+            src_tokens = agent or subj
+        complainants = actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
+        # measures
+        items: list[tuple[str, object]] = [("entity", m.id) for m in dict((m.id, m) for m in measures).values()]
+        if not items:
+            for span in self._enumerated(sent, tok):
+                items.append(("span", span))
+        if not items:
+            span = self._measure_span(cues, tok, obj_toks, index)
+            if span is not None:
+                items.append(("span", span))
+        if not items:
+            return []
+        request = self._request(cues, sent, tok)
+        # respondent: a country in or before the measure, else the other side of the meeting
+        respondent = self._respondent(index, cues, sent, tok, obj_toks, complainants, meeting)
+        forum = None
+        if meeting is not None:
+            for a in meeting.arguments:
+                if a.role == "participant" and a.entity and index.label(a.entity) in BODIES and _is_forum(index.entities[a.entity].name):
+                    forum = a.entity
+        date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is None and meeting is not None:
+            date = meeting.date
+        out = []
+        for kind, item in items:
+            args = [ent_arg("complainant", c) for c in complainants]
+            if respondent is not None and respondent not in complainants:
+                args.append(ent_arg("respondent", respondent))
+            args.append(ent_arg("measure", item) if kind == "entity" else span_arg("measure", item))  # type: ignore[arg-type]
+            if forum is not None:
+                args.append(ent_arg("forum", forum))
+            if request is not None:
+                args.append(span_arg("request", request))
+            out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
+        return out
+
+    def _enumerated(self, sent: Span, tok: Token) -> list[tuple[int, int]]:
+        text = sent.text
+        marks = list(_ENUM.finditer(text))
+        if len(marks) < 2:
+            return []
+        out = []
+        base = sent.start_char
+        for k, m in enumerate(marks):
+            s = m.end()
+            e = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+            chunk = text[s:e]
+            chunk_strip = re.sub(r"[\s,;.]*(?:and|or)?[\s,;.]*$", "", chunk)
+            lead = len(chunk) - len(chunk.lstrip())
+            if chunk_strip.strip():
+                out.append((base + s + lead, base + s + len(chunk_strip)))
+        return out
+
+    def _measure_span(self, cues: Cues, tok: Token, obj_toks: list[Token], index: EntityIndex) -> Optional[tuple[int, int]]:
+        preps = cues.words("measure_prep")
+        nouns = cues.words("concern_noun")
+        for t in sorted(obj_toks, key=lambda t: t.i):
+            if t.dep_ == "prep" and t.lower_ in preps | {"to"} and t.head.lemma_.lower() in nouns | {"related", "regard"}:
+                objs = [o for o in t.children if o.dep_ == "pobj"]
+                if objs:
+                    return _np(objs[0])
+            if t.lower_ in ("related", "regarding") and t.dep_ in ("amod", "acl", "prep"):
+                for c in t.children:
+                    if c.dep_ == "prep":
+                        objs = [o for o in c.children if o.dep_ == "pobj"]
+                        if objs:
+                            return _np(objs[0])
+                    if c.dep_ == "pobj":
+                        return _np(c)
+        # "heard concerns ... regarding X" attached to the verb
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("regarding", "about", "over", "on"):
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return _np(objs[0])
+        # the object itself, when it is not a bare concern word: "called for the removal of X"
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.lemma_.lower() not in nouns and c.pos_ == "NOUN":
+                return _np(c)
+        return None
+
+    def _request(self, cues: Cues, sent: Span, tok: Token) -> Optional[tuple[int, int]]:
+        reqs = cues.words("request_verb")
+        cands = [tok] + [c for c in tok.conjuncts if c.i != tok.i] + [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in reqs]
+        for v in cands:
+            if v.lemma_.lower() not in reqs:
+                continue
+            for c in v.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() not in cues.words("concern_noun"):
+                    return _np(c, keep_to=False)
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs:
+                        return _np(objs[0])
+                if c.dep_ in ("xcomp", "ccomp"):
+                    toks = [t for t in c.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == c.i)]
+                    return trim(toks)
+        return None
+
+    def _respondent(self, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], complainants: list[str], meeting) -> Optional[str]:
+        comp_codes = set()
+        for c in complainants:
+            ent = index.entities.get(c)
+            if ent is None:
+                continue
+            comp_codes.add(ent.attributes.get("code") or ent.attributes.get("country"))
+        for m in index.in_tokens(sorted(obj_toks, key=lambda t: t.i), {"COUNTRY"}):
+            if m.id not in complainants and m.entity.attributes.get("code") not in comp_codes:
+                return m.id
+        for m in index.in_tokens(list(sent), {"COUNTRY"}):
+            if m.id not in complainants and m.entity.attributes.get("code") not in comp_codes and m.span.start > tok.i - 12:
+                return m.id
+        # the measure's owner from the regulation's name ("EU Battery Regulation")
+        for m in index.in_tokens(obj_toks, {"REGULATION"}):
+            for word, code in cues.mapping("demonym", "code").items():
+                if m.entity.name.lower().startswith(word + " "):
+                    eid = index.country_for_code(code)
+                    if eid and eid not in complainants:
+                        return eid
+        if meeting is not None:
+            for a in meeting.arguments:
+                if a.role != "participant" or not a.entity:
+                    continue
+                ent = index.entities.get(a.entity)
+                code = ent.attributes.get("code") or ent.attributes.get("country") if ent else None
+                if code and code not in comp_codes:
+                    eid = index.country_for_code(code)
+                    if eid:
+                        return eid
+        return None
+
+
+def _np(tok: Token, keep_to: bool = True) -> Optional[tuple[int, int]]:
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl",)]
+    out = []
+    for t in sorted(toks, key=lambda t: t.i):
+        if out and t.i != out[-1].i + 1:
+            break
+        if t.i > tok.i and (t.dep_ in ("relcl", "appos") or (t.is_punct and t.text in (",", ";", ":", "—"))):
+            break
+        if not keep_to and t.i > tok.i and t.dep_ == "prep" and t.lower_ == "to" and t.head.i == tok.i:
+            break
+        out.append(t)
+    return trim(out)
+
+
+def _is_forum(name: str) -> bool:
+    return bool(re.search(r"\b(Committee|Council|Commission|Forum|Dialogue|Conference|Meeting|Working Group|Subcommittee)\b", name))

@@ -1,0 +1,475 @@
+"""MEETING events: people or bodies meet, visit, convene, hold a forum, roundtable or committee.
+
+A trigger is a meeting verb ("met", "convened", "visited", "chaired") or a verb holding a meeting
+noun ("held a roundtable"), or a visit noun with its visitor ("the state visit of To Lam"). Its
+participants are the named people on both sides (the subject, and "with X" / the object), bodies
+and countries only where no person of theirs is named. Later sentences that go on about the same
+meeting ("The two officials discussed ...", "During the meeting, ...", "The meeting was attended
+by ...") add topics and participants to it; a meeting with another date or other people is a new
+event ("previously held a minister-level meeting in August").
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..layers import EventRecord
+from .common import (
+    BODIES,
+    PEOPLE,
+    CueComponent,
+    Cues,
+    EntityIndex,
+    MentionRef,
+    body_start,
+    ent_arg,
+    event_date,
+    in_parens,
+    resolve_sides,
+    sentences,
+    side_kind,
+    span_arg,
+    trim,
+)
+
+PARTICIPANT_LABELS = frozenset({"OFFICIAL", "PERSON", "MINISTRY", "ORG", "COUNTRY"})
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "inaugural", "annual", "upcoming", "regular", "the"}
+
+
+@Language.factory(
+    "meeting_events",
+    default_config={
+        "data_path": None,
+        "date_finder": {"@misc": "extractor.find_dates.v1"},
+        "link_sentences": True,
+        "prefer_people": True,
+    },
+)
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool) -> "MeetingEvents":
+    """MEETING events from meeting verbs and nouns over the entity layer.
+
+    data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
+    date_finder: the date finder (event dates).
+    link_sentences: let later sentences about the same meeting add topics and participants.
+    prefer_people: name a body or country as participant only when no person of it is named.
+    """
+    return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences, prefer_people=prefer_people)
+
+
+class _Meeting:
+    def __init__(self, trigger: Token, date) -> None:
+        self.trigger = trigger
+        self.date = date
+        self.participants: list[str] = []
+        self.locations: list[tuple[int, int]] = []
+        self.topics: list[tuple[int, int]] = []
+        self.names: list[tuple[int, int]] = []
+
+    def add_participants(self, ids: list[str]) -> None:
+        for i in ids:
+            if i not in self.participants:
+                self.participants.append(i)
+
+    def add_span(self, bucket: list, span: Optional[tuple[int, int]]) -> None:
+        if span is None:
+            return
+        if any(s < span[1] and span[0] < e for s, e in bucket):
+            return
+        bucket.append(span)
+
+
+class MeetingEvents(CueComponent):
+    data_name = "meeting"
+
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True) -> None:
+        super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.link_sentences = link_sentences
+        self.prefer_people = prefer_people
+
+    # ------------------------------------------------------------------ participants
+
+    def _parties_in(self, index: EntityIndex, tokens: list[Token], sent: Span) -> list[str]:
+        """Participants named in a phrase: its people; bodies and countries with no person of theirs."""
+        refs = [m for m in index.in_tokens(tokens, PARTICIPANT_LABELS) if not in_parens(m.span.root, sent)]
+        people = [m for m in refs if m.label in PEOPLE]
+        out: list[str] = []
+        for m in people:
+            if m.id not in out:
+                out.append(m.id)
+        covered = set()
+        for pid in out:
+            ent = index.entities[pid]
+            if ent.attributes.get("affiliation"):
+                covered.add(ent.attributes["affiliation"])
+        for m in refs:
+            if m.label in PEOPLE or m.id in out:
+                continue
+            if self.prefer_people and people:
+                # "Minister Yeo of MOTIR": the body is the person's; a country in front is an adjective
+                if m.label == "COUNTRY" or m.id in covered or _attached_to_person(m, people):
+                    continue
+            if m.label == "COUNTRY" and _is_modifier(m):
+                continue
+            out.append(m.id)
+        return out
+
+    def _subject_tokens(self, verb: Token) -> list[Token]:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        toks: list[Token] = []
+        for s in subj:
+            toks.extend(s.subtree)
+        for a in agent:
+            toks.extend(a.subtree)
+        # "Chaired by Trade Minister Yeo Han-koo, the meeting ...": the agent of a participle in front
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        toks.extend(a.subtree)
+        return toks
+
+    def _with_tokens(self, head: Token) -> list[Token]:
+        toks: list[Token] = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                toks.extend(c.subtree)
+            if c.dep_ in ("dobj", "attr") and head.lemma_ in ("meet", "host", "receive", "welcome", "invite"):
+                toks.extend(c.subtree)
+        return toks
+
+    # ------------------------------------------------------------------ spans
+
+    def _place(self, index: EntityIndex, head: Token, cues: Cues, sent: Span) -> Optional[tuple[int, int]]:
+        best = None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in cues.words("place_prep"):
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if not objs:
+                    continue
+                o = objs[0]
+                if not (o.pos_ == "PROPN" or o.text[:1].isupper() or any(t.pos_ == "PROPN" for t in o.lefts)):
+                    continue
+                if _dateish(o) or o.lemma_.lower() in cues.words("noun"):
+                    continue
+                ref = index.at(o)
+                if ref is not None and ref.label in PEOPLE:
+                    continue
+                toks = [t for t in o.subtree if not (t.i > o.i and t.dep_ in ("appos",) and _dateish(t))]
+                toks = _cut_at_date(toks)
+                span = trim(toks)
+                if span is None:
+                    continue
+                if c.lower_ == "at":
+                    return span
+                best = best or span
+        return best
+
+    def _name(self, index: EntityIndex, noun: Token, cues: Cues) -> Optional[tuple[int, int]]:
+        """The meeting's own name: the capitalised part of the meeting noun phrase."""
+        toks = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl") and not (t.i > noun.i and t.dep_ == "prep" and t.lower_ not in ("on", "of", "for", "in"))]
+        toks = [t for t in toks if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != noun.i for a in _ancestors_until(t, noun))]
+        toks = sorted(toks, key=lambda t: t.i)
+        # contiguous around the noun
+        run = []
+        for t in toks:
+            if run and t.i != run[-1].i + 1:
+                if t.i > noun.i:
+                    break
+                run = []
+            run.append(t)
+        toks = run
+        while toks and (toks[0].lower_ in _ORDINAL_WORDS or toks[0].tag_ in ("DT", "PRP$", "POS") or _is_ordinal(toks[0]) or toks[0].dep_ == "poss" and index.at(toks[0]) is None):
+            toks = toks[1:]
+        while toks and toks[-1].text[:1].islower() and not toks[-1].like_num:
+            toks = toks[:-1]
+        if not toks or not any(t.text[:1].isupper() for t in toks):
+            return None
+        if sum(1 for t in toks if t.text[:1].isupper()) < 2 and index.at(toks[0]) is None:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def _topics(self, verb: Token, cues: Cues, index: EntityIndex) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        objs = [c for c in verb.children if c.dep_ in ("dobj",)]
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in cues.words("topic_prep"):
+                objs.extend(o for o in c.children if o.dep_ == "pobj")
+            if c.dep_ in ("dobj",) and c.lemma_.lower() in cues.words("topic_noun"):
+                objs.remove(c)
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in cues.words("topic_prep"):
+                        objs.extend(o for o in p.children if o.dep_ == "pobj")
+        for o in objs:
+            for item in [o] + [x for x in o.conjuncts if x.i != o.i]:
+                if item.pos_ in ("PRON", "DET", "NUM"):
+                    continue
+                toks = [t for t in item.subtree if not _under(t, item, ("conj", "cc")) and not _under_prep(t, item, ("including", "such"))]
+                span = trim(_run_with(toks, item))
+                if span is not None:
+                    out.append(span)
+                for p in item.children:
+                    if p.dep_ == "prep" and p.lower_ == "including":
+                        for sub in p.children:
+                            if sub.dep_ == "pobj":
+                                for x in [sub] + [y for y in sub.conjuncts if y.i != sub.i]:
+                                    toks = [t for t in x.subtree if not _under(t, x, ("conj", "cc"))]
+                                    sp = trim(_run_with(toks, x))
+                                    if sp is not None:
+                                        out.append(sp)
+        return out
+
+    # ------------------------------------------------------------------ the component
+
+    def _triggers(self, sent: Span, cues: Cues) -> list[tuple[Token, Optional[Token]]]:
+        """(trigger, meeting noun) pairs of a sentence."""
+        found = []
+        verbs = cues.words("verb")
+        holds = cues.words("hold_verb")
+        nouns = cues.words("noun")
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in verbs and tok.dep_ not in ("amod", "compound"):
+                noun = next((c for c in tok.children if c.dep_ in ("dobj",) and c.lemma_.lower() in nouns), None)
+                found.append((tok, noun))
+            elif tok.pos_ == "VERB" and lemma in holds:
+                noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or _proper_event(c))), None)
+                if noun is not None:
+                    found.append((tok, noun))
+            elif tok.pos_ == "NOUN" and lemma == "visit" and tok.dep_ != "dobj":
+                if any(c.dep_ == "poss" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.lower_ == "state" for c in tok.lefts):
+                    found.append((tok, tok))
+        return found
+
+    def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
+        index = EntityIndex(doc)
+        body = body_start(doc)
+        meetings: list[_Meeting] = []
+        current: Optional[_Meeting] = None
+        for sent in sentences(doc):
+            if sent.start_char < body:
+                continue
+            triggers = self._triggers(sent, cues)
+            handled_verbs: set[int] = set()
+            for trig, noun in triggers:
+                head = noun if noun is not None and noun.i == trig.i else trig
+                parties = self._parties_in(index, self._subject_tokens(trig), sent) if head is trig else []
+                if noun is not None and noun.i == trig.i:
+                    # "Al-Kaabi's visit to Korea", "the state visit of General Secretary To Lam"
+                    toks = []
+                    for c in noun.children:
+                        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                            toks.extend(c.subtree)
+                    parties = self._parties_in(index, toks, sent)
+                kind = side_kind(" ".join(t.text for t in self._subject_tokens(trig))) if head is trig else None
+                if kind and current is not None and not parties:
+                    parties = resolve_sides(index, current.participants, "bodies" if kind != "people" else "people")
+                others = self._with_tokens(trig) + (self._with_tokens(noun) if noun is not None and noun.i != trig.i else [])
+                parties += [p for p in self._parties_in(index, others, sent) if p not in parties]
+                date = event_date(self.find_dates, doc, sent, trig, min_precision=1)
+                name = self._name(index, noun, cues) if noun is not None and noun.i != trig.i else None
+                if name is None and noun is not None and noun.i != trig.i:
+                    ref = index.at(noun)
+                    if ref is not None and ref.label in BODIES:
+                        name = (ref.start, ref.end)
+                ref_words = cues.words("reference")
+                is_reference = noun is not None and noun.lemma_.lower() in ref_words and any(
+                    c.lower_ in ("the", "this", "that", "their", "its") for c in noun.children if c.dep_ in ("det", "poss")) and name is None
+                if current is not None and (is_reference or (not parties and name is None)) and (date is None or date == current.date):
+                    self._attach(index, cues, sent, trig, noun, current)
+                    handled_verbs.add(trig.i)
+                    continue
+                if current is not None and date in (None, current.date) and parties and set(parties) <= set(current.participants) and name is None:
+                    self._attach(index, cues, sent, trig, noun, current)
+                    handled_verbs.add(trig.i)
+                    continue
+                if not parties and name is None:
+                    continue
+                m = _Meeting(trig, date)
+                m.add_participants(parties)
+                if name is not None:
+                    m.add_span(m.names, name)
+                    ref = index.at(doc.char_span(name[0], name[1], alignment_mode="expand").root)
+                    if ref is not None and ref.label in BODIES:
+                        m.add_participants([ref.id])
+                place_head = trig if trig.lemma_.lower() != "visit" or noun is not None else trig
+                m.add_span(m.locations, self._place(index, place_head, cues, sent) or (self._place(index, noun, cues, sent) if noun is not None else None))
+                if trig.lemma_.lower() == "visit":
+                    m.add_span(m.locations, self._visit_place(index, trig, sent))
+                self._attach(index, cues, sent, trig, noun, m)
+                handled_verbs.add(trig.i)
+                meetings.append(m)
+                current = m
+            if current is None or not self.link_sentences:
+                continue
+            if not triggers or all(t.i in handled_verbs for t, _ in triggers):
+                self._follow_up(index, cues, sent, current, handled_verbs)
+        events = []
+        for m in meetings:
+            args = [ent_arg("participant", p) for p in m.participants]
+            args += [span_arg("location", s) for s in m.locations[:1]]
+            args += [span_arg("topic", s) for s in m.topics]
+            args += [span_arg("name", s) for s in m.names[:1]]
+            events.append(EventRecord(type="MEETING", trigger=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=m.date, attributes={}, arguments=args))
+        return events
+
+    def _attach(self, index: EntityIndex, cues: Cues, sent: Span, trig: Token, noun: Optional[Token], m: _Meeting) -> None:
+        """Topics of the trigger's own sentence: "met ... to discuss X", "discussed X"."""
+        for tok in sent:
+            if tok.lemma_.lower() in cues.words("topic_verb") and tok.pos_ == "VERB":
+                for span in self._topics(tok, cues, index):
+                    m.add_span(m.topics, span)
+        if noun is not None:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding"):
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            m.add_span(m.topics, trim(list(o.subtree)))
+
+    def _follow_up(self, index: EntityIndex, cues: Cues, sent: Span, m: _Meeting, handled: set[int]) -> None:
+        """A sentence that goes on about the current meeting adds its topics and participants."""
+        text = sent.text.lower()
+        refers = side_kind(sent.text) is not None or any(
+            f"{d} {w}" in text for d in ("the", "this", "during the", "at the") for w in cues.words("reference"))
+        refers = refers or text.startswith(("they ", "participants", "both "))
+        subj_ids = set()
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                for t in tok.subtree:
+                    ref = index.at(t)
+                    if ref is not None:
+                        subj_ids.add(ref.id)
+        refers = refers or bool(subj_ids & set(m.participants))
+        if not refers:
+            return
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in cues.words("topic_verb"):
+                for span in self._topics(tok, cues, index):
+                    m.add_span(m.topics, span)
+            if lemma in cues.words("attend_cue") and tok.pos_ in ("VERB", "NOUN"):
+                toks = list(tok.subtree) if tok.pos_ == "NOUN" else [t for c in tok.children if c.dep_ in ("dobj", "agent", "attr", "prep") for t in c.subtree]
+                if tok.lemma_ == "participant":
+                    toks = list(tok.head.subtree)
+                m.add_participants(self._attendees(index, toks, sent, m))
+
+    def _attendees(self, index: EntityIndex, toks: list[Token], sent: Span, m: _Meeting) -> list[str]:
+        refs = [r for r in index.in_tokens(toks, PARTICIPANT_LABELS) if not in_parens(r.span.root, sent)]
+        people = [r.id for r in refs if r.label in PEOPLE]
+        affil = {index.entities[p].attributes.get("affiliation") for p in people + m.participants}
+        out = list(dict.fromkeys(people))
+        for r in refs:
+            if r.label in BODIES and r.id not in affil and r.id not in out and not _attached_to_person(r, [x for x in refs if x.label in PEOPLE]):
+                out.append(r.id)
+        return out
+
+    def _visit_place(self, index: EntityIndex, trig: Token, sent: Span) -> Optional[tuple[int, int]]:
+        for c in trig.children:
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to"):
+                o = c if c.dep_ == "dobj" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if o is None or _dateish(o):
+                    continue
+                ref = index.at(o)
+                if ref is not None and ref.label in PEOPLE:
+                    continue
+                toks = _cut_at_date([t for t in o.subtree if t.dep_ not in ("relcl", "acl") and not _under(t, o, ("relcl", "acl", "advcl"))])
+                toks = [t for t in toks if not (t.dep_ == "prep" and t.lower_ in ("to", "on", "for") and t.head.i == o.i)]
+                return trim(_run_with(toks, o))
+        return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_ordinal(tok: Token) -> bool:
+    t = tok.lower_
+    return tok.tag_ == "JJ" and t[:-2].isdigit() and t[-2:] in ("st", "nd", "rd", "th") or (t[:-2].isdigit() and t.endswith(("st", "nd", "rd", "th")))
+
+
+def _dateish(tok: Token) -> bool:
+    months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "month", "week", "time"}
+    return tok.lower_ in months or (tok.like_num and len(tok.text) == 4)
+
+
+def _cut_at_date(toks: list[Token]) -> list[Token]:
+    toks = sorted(toks, key=lambda t: t.i)
+    for k, t in enumerate(toks):
+        if k > 0 and (_dateish(t) or t.text == "("):
+            # "Washington, D.C., on January 14": stop before the date's preposition and comma
+            out = toks[:k]
+            while out and (out[-1].is_punct or out[-1].lower_ in ("on", "in", "from")):
+                out = out[:-1]
+            return out
+    return toks
+
+
+def _under(tok: Token, top: Token, deps: tuple[str, ...]) -> bool:
+    cur = tok
+    while cur.i != top.i:
+        if cur.dep_ in deps and cur.head.i == top.i or cur.dep_ in deps:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _under_prep(tok: Token, top: Token, words: tuple[str, ...]) -> bool:
+    cur = tok
+    while cur.i != top.i:
+        if cur.dep_ == "prep" and cur.lower_ in words:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _ancestors_until(tok: Token, top: Token) -> list[Token]:
+    out = []
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def _run_with(toks: list[Token], center: Token) -> list[Token]:
+    idx = {t.i for t in toks}
+    lo = hi = center.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]
+
+
+def _proper_event(tok: Token) -> bool:
+    """A capitalised event name as the object of "held" ("the 5th Korea–U.S. Standards Forum")."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in ("forum", "dialogue", "summit", "conference", "committee", "council", "day", "week", "expo", "fair", "show", "roundtable", "meeting", "session", "symposium", "seminar")
+
+
+def _attached_to_person(m: MentionRef, people: list[MentionRef]) -> bool:
+    """ "Trade Minister Yeo of the Ministry ...", "President Kim Dae-ja of KATS"."""
+    cur = m.span.root
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if any(p.span.start <= cur.i < p.span.end for p in people):
+            return True
+        if cur.pos_ == "VERB":
+            return False
+    return False
+
+
+def _is_modifier(m: MentionRef) -> bool:
+    """A country used attributively ("U.S. companies", "Korea's MOTIR")."""
+    root = m.span.root
+    return root.dep_ in ("compound", "poss", "amod", "nmod")
