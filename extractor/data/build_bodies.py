@@ -107,6 +107,11 @@ MINISTRIES = {
     "are-moe": ["Ministry of Economy"],
     "sau-mci": ["Ministry of Commerce"],
     "mng-mmhi": ["Ministry of Mining and Heavy Industry"],
+    "ind-moci2": ["Ministry of Commerce & Industry"],
+    "can-nrcan": ["Natural Resources Canada"],
+    "can-ised": ["Innovation, Science and Economic Development Canada"],
+    "gbr-fcdo": ["Foreign, Commonwealth & Development Office", "FCDO"],
+    "gbr-hmt": ["HM Treasury"],
 }
 
 ORGS = {
@@ -157,6 +162,11 @@ ORGS = {
     "posco": ["POSCO"],
     "hanwha": ["Hanwha Ocean", "Hanwha"],
     "hd-hyundai": ["HD Hyundai"],
+    "ilo": ["International Labour Organization", "International Labor Organization", "ILO"],
+    "wco": ["World Customs Organization", "WCO"],
+    "wipo": ["World Intellectual Property Organization", "WIPO"],
+    "adb": ["Asian Development Bank", "ADB"],
+    "aiib": ["Asian Infrastructure Investment Bank", "AIIB"],
 }
 
 AGREEMENTS = {

@@ -160,6 +160,8 @@ class EntityGrouper:
                     return g
                 if _same_person(parts, other_parts):
                     return g
+                if 1 < len(parts) < len(other_parts) and other_parts[-len(parts):] == parts:
+                    return g  # "Al Zeyoudi" of "Thani bin Ahmed Al Zeyoudi"
         return None
 
     def _short_references(self, doc: Doc, persons: list[_Group], mentions: list[Span]) -> list[Span]:
@@ -195,6 +197,12 @@ class EntityGrouper:
             before = [(pos, g) for pos, g in families[tok.text] if pos < tok.i]
             if not before:
                 continue
+            prev = doc[tok.i - 1].text if tok.i else ""
+            if prev in self.titles.heads:
+                # "Minister Kim": the Kim introduced with that title, not the nearest Kim
+                titled = [(pos, g) for pos, g in before
+                          if any(t.text == prev for s in g.spans for t in doc[max(0, s.start - 8): s.start])]
+                before = titled or before
             group = max(before, key=lambda pg: pg[0])[1]
             span = Span(doc, tok.i, tok.i + 1, label=group.label)
             group.spans.append(span)
@@ -278,6 +286,8 @@ class EntityGrouper:
                 label = "OFFICIAL"
             elif aff_label == "ORG":
                 label = "PERSON"
+            elif title and re.search(r"\b(President|Vice-President|Premier|Chancellor)\b", title):
+                label = "OFFICIAL"  # a president with no company named: a head of state or government
         attrs = {"title": title, "affiliation": ids.get(id(affiliation)) if affiliation is not None else None, "country": country}
         return {k: v for k, v in attrs.items() if v is not None}, label
 
@@ -407,17 +417,24 @@ class EntityGrouper:
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """ "JK Kim" ~ "Kim Jung-kwan"; "JK (Jung-Kwan) Kim" ~ "Kim Jung-kwan"."""
+    """ "JK Kim" ~ "Kim Jung-kwan"; "JK (Jung-Kwan) Kim" ~ "Kim Jung-kwan"; "Donald J. Trump" ~ "Donald Trump"."""
     if len(a) < 2 or len(b) < 2:
         return False
-    fam_a, fam_b = {a[0], a[-1]}, {b[0], b[-1]}
-    common = fam_a & fam_b
-    if not common:
-        return False
-    fam = next(iter(common))
-    rest_a = "".join(p for p in a if p != fam)
-    rest_b = "".join(p for p in b if p != fam)
-    ini = lambda s: "".join(ch for ch in s if ch.isupper())  # noqa: E731
-    init_a = "".join(x[0].upper() for x in re.split(r"[\-\s]", rest_a) if x) if not rest_a.isupper() else rest_a
-    init_b = "".join(x[0].upper() for x in re.split(r"[\-\s]", rest_b) if x) if not rest_b.isupper() else rest_b
-    return bool(init_a) and (init_a == init_b or ini(rest_a) == ini(rest_b))
+    common = sorted({a[0], a[-1]} & {b[0], b[-1]})
+
+    def initials(parts: list[str]) -> str:
+        out = ""
+        for p in parts:
+            if p.isupper() and p.isalpha():
+                out += p  # "JK"
+            else:
+                out += "".join(x[0].upper() for x in re.split(r"[\-\s]", p) if x and x[0].isalpha())
+        return out
+
+    for fam in common:
+        rest_a = [p for p in a if p != fam]
+        rest_b = [p for p in b if p != fam]
+        ia, ib = initials(rest_a), initials(rest_b)
+        if ia and ib and (ia == ib or ia.startswith(ib) or ib.startswith(ia)):
+            return True
+    return False

@@ -33,7 +33,8 @@ _MINISTRY_HEADS = re.compile(
 _INTERGOV = re.compile(r"\b(WTO|APEC|OECD|IMF|UN|United Nations|World Bank|G20|G7|ASEAN Secretariat|ISO|IEC)\b")
 _AGREEMENT_HEADS = re.compile(r"\b(FTA|Agreement|Partnership|Treaty|Pact|Accord|Framework|Memorandum|MOU|MoU|Deal|Joint Statement|Fact Sheet|Declaration|Arrangement)\b")
 _REGULATION_HEADS = re.compile(r"\b(Act|Regulation|Directive|Law|Mechanism|Section \d+|Order|Decree|Rule|Code|Bill|Tariff Act)\b")
-_LEADING_DROP = {"the", "The", "a", "A", "an", "An", "’s", "'s"}
+_LEADING_DROP = {"the", "The", "a", "A", "an", "An", "’s", "'s", "Hon", "Hon.", "Honourable", "Honorable",
+                 "Shri", "Smt.", "H.E.", "Excellency"}
 _CONNECTORS = {"–", "-", "—", "and", ",", "/", "&"}
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|\d{4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
 
@@ -87,11 +88,29 @@ def _trim(span: Span, titles: TitleLexicon) -> Optional[Span]:
     return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
 
+_BODY_WORDS = set("""Institute Association Organization Organisation Council Committee Ministry Department Agency
+Office Center Centre Corporation Company Group Bank University Foundation Chamber Federation Union Commission
+Government Administration Authority Bureau Service Forum Summit""".split())
+_HONORIFICS = {"the", "Hon", "Hon.", "Honourable", "Honorable", "Shri", "Smt.", "Smt", "H.E.", "His", "Her",
+               "Excellency", "Dr.", "Dr", "Mr.", "Ms.", "Mrs.", "Prof.", "Sir", "Dame", "Rt", "Rt.", "Right"}
+_PORTFOLIO = set("""Commerce Trade Industry Industries Economy Economic Energy Business International Foreign Affairs
+Finance State Export Exports Promotion Small Development Natural Resources Agriculture Consumer Food Public
+Distribution Textiles Investment Tourism Science Technology Innovation Employment Labor Labour Environment
+Climate Health Transport Infrastructure Planning Budget Treasury Defence Defense Security Digital
+Communications Mines Mining Oceans Fisheries SMEs Startups Land Welfare Culture Education Justice Interior
+Home Housing Enterprise Competitiveness Growth Manufacturing Supply Chain Chains Strategy Policy Relations
+Cooperation Commonwealth Heavy Water Rural Regional Urban Women Youth Sport Sports Arts Media Information
+Services Financial Revenue Customs Statistics Industrial Entrepreneurship Asia Pacific Americas Europe
+Standards Competition Markets""".split())
+
+
 def _namelike(tok) -> bool:
     if tok.text in ("bin", "al", "Al", "de", "van", "von", "da", "der", "le", "La"):
         return True
     if tok.is_punct or tok.like_num:
         return False
+    if tok.is_upper and len(tok) >= 3 and tok.is_alpha and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title:
+        return True  # family names in capitals: "NISHIMURA Yasutoshi"
     return (tok.is_title or (tok.is_upper and len(tok) <= 3)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
 
@@ -189,27 +208,41 @@ class MentionMerger:
         return out
 
     def titled_names(self, doc: Doc) -> list[tuple[int, Span]]:
-        """Names right after an official title: "General Secretary To Lam", "Senator Todd Young"."""
+        """Names after a title: "General Secretary To Lam", "Senator the Hon Don Farrell",
+        "Secretary of State for Business and Trade Kemi Badenoch", "Minister of Economy, Trade and
+        Industry NISHIMURA Yasutoshi"."""
         out = []
         title_end = doc.text.find("\n")
+        n = len(doc)
         for tok in doc:
             kind = self.titles.heads.get(tok.text)
             if kind not in ("official", "head") or tok.idx < title_end:
                 continue
             j = tok.i + 1
-            while j < len(doc) and j - tok.i <= 4 and _namelike(doc[j]) and not self.titles.is_title_word(doc[j].text):
-                if "\n" in doc[j - 1].whitespace_:
+            # the portfolio: "of Commerce for International Trade", "for Trade, Tourism and Investment"
+            if j < n and doc[j].lower_ in ("of", "for"):
+                k = j
+                while k < n and (doc[k].text in _PORTFOLIO or doc[k].lower_ in ("of", "for", "and", "&", ",", "the")):
+                    k += 1
+                if any(t.text in _PORTFOLIO for t in doc[j:k]) and k < n:
+                    j = k
+            while j < n and doc[j].text in _HONORIFICS:
+                j += 1
+            start = j
+            while j < n and j - start < 6 and _namelike(doc[j]) and not self.titles.is_title_word(doc[j].text):
+                if j > start and "\n" in doc[j - 1].whitespace_:
                     break
                 j += 1
                 # hyphenated given names: "Kim Min-seok", "Han Seong-sook"
-                if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].is_alpha:
+                if j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].is_alpha:
                     j += 2
-            if j - tok.i >= 2:
-                if j < len(doc) and doc[j].text == "(" and j + 3 < len(doc) and doc[j + 2].text == ")":
+            if j - start >= 1 and (j - start >= 2 or start == tok.i + 1):
+                if j < n and doc[j].text == "(" and j + 3 < n and doc[j + 2].text == ")":
                     j += 3  # "JK (Jung-Kwan) Kim"
-                    while j < len(doc) and _namelike(doc[j]):
+                    while j < n and _namelike(doc[j]):
                         j += 1
-                out.append((2, Span(doc, tok.i + 1, j, label="OFFICIAL" if kind == "official" else "PERSON")))
+                if j - start >= 2 and not any(t.text in _BODY_WORDS for t in doc[start:j]):
+                    out.append((2, Span(doc, start, j, label="OFFICIAL" if kind == "official" else "PERSON")))
         return out
 
     def add_acronyms(self, doc: Doc, taken: list[Span]) -> list[Span]:
@@ -217,12 +250,15 @@ class MentionMerger:
         recurs in the document."""
         by_end = {s.end: s for s in taken}
         occupied = {i for s in taken for i in range(s.start, s.end)}
+        model_single = {s.start: s for s in taken if len(s) == 1 and s.label_ in ("ORG", "MINISTRY")}
         defined: dict[str, str] = {}
         for tok in doc:
             if tok.text != "(" or tok.i + 2 >= len(doc):
                 continue
             acr = doc[tok.i + 1]
-            if doc[tok.i + 2].text not in (")", ",") or acr.i in occupied:
+            if doc[tok.i + 2].text not in (")", ","):
+                continue
+            if acr.i in occupied and acr.i not in model_single:
                 continue
             if not re.fullmatch(r"[A-Z][A-Za-z&\-]{1,9}", acr.text) or sum(c.isupper() for c in acr.text) < 2:
                 continue
@@ -232,7 +268,12 @@ class MentionMerger:
         added = []
         if defined:
             for tok in doc:
-                if tok.text in defined and tok.i not in occupied:
+                if tok.text not in defined:
+                    continue
+                if tok.i in model_single and model_single[tok.i].label_ != defined[tok.text]:
+                    taken.remove(model_single[tok.i])
+                    occupied.discard(tok.i)
+                if tok.i not in occupied:
                     added.append(Span(doc, tok.i, tok.i + 1, label=defined[tok.text]))
                     occupied.add(tok.i)
         return added
@@ -268,9 +309,10 @@ class MentionMerger:
                 out.append(Span(doc, span.start, spans[i + 1].end, label=spans[i + 1].label_))
                 i += 2
                 continue
-            if span.label_ == "ORG" and len(span) == 1 and i + 1 < len(spans):
+            if span.label_ in ("ORG", "MINISTRY") and i + 1 < len(spans):
                 nxt = spans[i + 1]
-                if nxt.label_ == "COUNTRY" and nxt.start == span.end and len(nxt) == 1 and not doc[span.end - 1].whitespace_.count("\n"):
+                if nxt.label_ == "COUNTRY" and nxt.start == span.end and len(nxt) == 1 and not doc[span.end - 1].whitespace_.count("\n") \
+                        and (len(span) == 1 or span.label_ == "ORG"):
                     out.append(Span(doc, span.start, nxt.end, label="ORG"))
                     i += 2
                     continue
@@ -285,6 +327,9 @@ class MentionMerger:
             return False  # crosses a known name
         if rank >= 3 and (any(g.label_ != "COUNTRY" for g in inside) or len(inside) >= 2):
             return False  # a known name with extra words around it: trust the known name
+        if rank >= 3 and any(p.start < span.end and span.start < p.end and (p.start, p.end) != (span.start, span.end)
+                             for p in getattr(self, "_people", [])):
+            return False  # a model's span that runs into a titled name ("Commerce Gina Raimondo")
         if rank >= 4 and in_headline:
             return False  # title-cased headlines fool the pretrained NER
         if rank >= 4 and len(span) == 1 and span[0].is_title and span.label_ in ("ORG", "MINISTRY"):
@@ -293,18 +338,28 @@ class MentionMerger:
         if any(t.text in ("’s", "'s") for t in span):
             return False
         if span.label_ in ("PERSON", "OFFICIAL"):
-            return any(t.is_title or t.is_upper for t in span)
+            if not any(t.is_title and not t.is_upper for t in span) or not span[-1].is_alpha:
+                return False  # "FDI", "Trump 1.0": not a person's name
+            return not any(t.text in _BODY_WORDS for t in span)
         if rank >= 3 and in_headline and span.label_ in ("ORG", "MINISTRY"):
             return False
         if rank >= 3 and re.fullmatch(r"[A-Z][A-Za-z]{1,5}", span.text) and sum(c.isupper() for c in span.text) >= 2:
             return _defined_acronym(span.doc.text, span.text)
         return True
 
-    def _relabel(self, span: Span) -> Span:
-        """An ORG candidate with a person's title next to it is a person."""
+    def _relabel(self, span: Span) -> Optional[Span]:
+        """An ORG candidate with a person's title next to it is a person; "the Albanese Government"
+        names its leader; a post's portfolio ("Consumer Affairs") is not a body."""
         doc = span.doc
         if span.label_ not in ("ORG", "MINISTRY"):
             return span
+        words = [t for t in span if t.lower_ not in ("of", "for", "and", "&", ",")]
+        if words and all(t.text in _PORTFOLIO for t in words):
+            return None
+        if len(span) == 2 and span[1].lower_ in ("government", "administration") and span[0].is_title \
+                and span[0].text not in _demonyms() and not doc.spans.get("gazetteer") is None \
+                and not any(g.start == span.start for g in doc.spans.get("gazetteer", [])):
+            return Span(doc, span.start, span.start + 1, label="OFFICIAL")
         prev = doc[span.start - 1].text if span.start > 0 else ""
         after = doc[span.end: span.end + 5]
         title_after = len(after) >= 2 and after[0].text == "," and any(
@@ -319,7 +374,9 @@ class MentionMerger:
         title_end = doc.text.find("\n")
         headline_cased = title_end > 0 and _is_headline(doc.text[:title_end])
         trimmed: list[tuple[int, Span]] = []
-        for rank, span in self.candidates(doc) + self.titled_names(doc) + self.pattern_candidates(doc):
+        rule_people = self.titled_names(doc)
+        self._people = [s for _, s in rule_people]
+        for rank, span in self.candidates(doc) + rule_people + self.pattern_candidates(doc):
             cleaned = _trim(span, self.titles)
             if cleaned is None:
                 continue
@@ -335,6 +392,8 @@ class MentionMerger:
                 if not self._plausible(cleaned, gaz, rank, headline_cased and cleaned.start_char < title_end):
                     continue
                 cleaned = self._relabel(cleaned)
+                if cleaned is None:
+                    continue
             trimmed.append((rank, cleaned))
         # longest first; among equal lengths, the better-ranked source
         trimmed.sort(key=lambda rs: (-(rs[1].end_char - rs[1].start_char), rs[0], rs[1].start))
@@ -360,6 +419,13 @@ def _defined_acronym(text: str, acronym: str) -> bool:
         if m.group(1)[:1].isupper():
             return True
     return False
+
+
+def _demonyms() -> set[str]:
+    from .entities import _demonyms as load
+
+    return set(load()) | {"Federal", "National", "State", "Local", "Central", "Provincial", "Municipal",
+                          "Regional", "Interim", "New", "Previous", "Current", "Coalition", "Labor", "Labour"}
 
 
 def _is_headline(line: str) -> bool:

@@ -67,6 +67,8 @@ class AgreementEvents(CueComponent):
         statuses = cues.mapping("status", "status")
         lemma = tok.lemma_.lower()
         st = statuses.get(tok.lower_) or statuses.get(lemma)
+        if lemma == "apply" and any(c.lower_ in ("provisionally",) for c in tok.children):
+            return "in_force"
         if st == "in_force":
             # "entered into force", "in force", "take effect", "came into effect"
             if lemma in ("force", "effect"):
@@ -94,13 +96,23 @@ class AgreementEvents(CueComponent):
                         continue
                     events.extend(self._agreed(doc, index, cues, sent, tok))
                     continue
-                scope = self._scope(tok)
+                trig_tok = tok
+                if status == "in_force":
+                    # "The FTA entered into force on ...": the verb is the trigger, its subject the agreement
+                    verb = tok
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                        verb = verb.head
+                    if verb.pos_ in ("VERB", "AUX"):
+                        trig_tok = verb
+                scope = self._scope(trig_tok) if trig_tok is not tok else self._scope(tok)
                 agreements = [m for m in index.in_tokens(scope, {"AGREEMENT"})]
                 has_noun = any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in scope)
                 if status == "negotiating" and tok.pos_ == "NOUN":
                     has_noun = True
                 if not agreements and not has_noun:
                     continue
+                if status == "negotiating" and self._under_other_status(cues, tok):
+                    continue  # "the conclusion of tariff negotiations": one event, concluded
                 if status == "negotiating" and tok.pos_ == "NOUN" and not agreements and not any(c.dep_ in ("compound", "amod") for c in tok.children):
                     # a bare "negotiations" with no agreement named: only with a verb of launching
                     if tok.head.lemma_.lower() not in cues.words("launch"):
@@ -119,10 +131,19 @@ class AgreementEvents(CueComponent):
                     obj = self._content_np(tok, nouns)
                     if obj is not None:
                         args.append(span_arg("content", obj))
-                trig = _trigger(tok)
+                trig = _trigger(tok) if trig_tok is tok else (min(trig_tok.idx, tok.idx), max(trig_tok.idx + len(trig_tok.text), tok.idx + len(tok.text)))
                 date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
                 events.append(EventRecord(type="AGREEMENT", trigger=trig, date=date, attributes={"status": status}, arguments=args))
         return events
+
+    def _under_other_status(self, cues: Cues, tok: Token) -> bool:
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+        if head.i == tok.i:
+            return False
+        st = self._status(cues, head)
+        return st is not None and st != "negotiating" or (tok.dep_ in ("nsubjpass", "nsubj") and self._status(cues, tok.head) not in (None, "negotiating"))
 
     def _future(self, cues: Cues, sent: Span, tok: Token) -> bool:
         words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
@@ -193,7 +214,17 @@ class AgreementEvents(CueComponent):
                 contents.append(c)
         if not contents:
             contents = [None]  # type: ignore[list-item]
-        date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        # a date inside what is agreed ("... the meeting scheduled for next year") is not the agreeing's
+        content_toks = {t.i for c in contents if c is not None for t in c.subtree}
+        outside = [t for t in sent if t.i not in content_toks]
+        date = None
+        if outside:
+            from ..dates import pick_event_date
+            from .common import dates_in, tense_of
+            found = [d for d in dates_in(self.find_dates, doc, sent, tense_of(sent, tok))
+                     if not any(t.idx <= d.start < t.idx + len(t.text) + 1 for t in sent if t.i in content_toks)]
+            best = pick_event_date(found, tok.idx, 1)
+            date = best.value if best else None
         if date is None and self.meeting_dates:
             meeting = meeting_before(doc, tok.idx)
             if meeting is not None:
@@ -204,7 +235,7 @@ class AgreementEvents(CueComponent):
             if c is not None:
                 toks = [t for t in c.subtree if not (t.dep_ in ("conj", "cc") and t.head.i == c.i and t.pos_ == "VERB") and not _under_conj_verb(t, c)]
                 toks = [t for t in toks if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == c.i)]
-                span = trim(_run(toks, c))
+                span = trim(_run(toks, c), keep_lead=True)
                 if span is not None:
                     args.append(span_arg("content", span))
                 for m in index.in_tokens(list(c.subtree), {"AGREEMENT"}):

@@ -451,18 +451,24 @@ def prior_events(doc: Doc, etype: str) -> list[EventRecord]:
 
 
 def meeting_before(doc: Doc, char: int) -> Optional[EventRecord]:
-    """The last MEETING the meeting component put before a character offset."""
-    best = None
-    for ev in prior_events(doc, "MEETING"):
-        if ev.trigger[0] <= char and (best is None or ev.trigger[0] >= best.trigger[0]):
-            best = ev
-    return best
+    """The meeting a statement at a character offset belongs to: a meeting reported in the same
+    sentence, else the release's main meeting (its first); background meetings mentioned in
+    between ("previously held a meeting in August") do not take over."""
+    meetings = sorted((ev for ev in prior_events(doc, "MEETING") if ev.trigger[0] <= char), key=lambda e: e.trigger[0])
+    if not meetings:
+        return None
+    sent_start = doc.text.rfind(". ", 0, char)
+    for ev in reversed(meetings):
+        if ev.trigger[0] > sent_start:
+            return ev
+    return meetings[0]
 
 
 def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc: Doc, labels: frozenset[str]) -> list[str]:
     """Who a phrase names as acting: its entities (outside parentheses), "the Korean side" as
     the country, "the two sides" / "they" as the bodies or countries of the meeting before it."""
-    toks = sorted(tokens, key=lambda t: t.i)
+    # a title line the parser glued to the first sentence is not part of it
+    toks = sorted((t for t in tokens if sent.start <= t.i < sent.end), key=lambda t: t.i)
     if not toks:
         return []
     text = " ".join(t.text for t in toks)

@@ -123,6 +123,14 @@ class ConcernEvents(CueComponent):
             if not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":
                 subj = [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
             agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+            if tok.lemma_.lower() in ("hear", "receive", "listen", "note", "address") and not agent:
+                # "hear concerns from members of Congress": the concern's source raises it
+                for t in obj_toks:
+                    if t.dep_ == "prep" and t.lower_ in ("from", "by") or t.dep_ == "agent":
+                        agent = list(t.subtree)
+                        break
+                if tok.lemma_.lower() in ("hear", "receive", "listen"):
+                    subj = []
             src_tokens = agent or subj
         complainants = actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
         # measures
@@ -134,6 +142,15 @@ class ConcernEvents(CueComponent):
             span = self._measure_span(cues, tok, obj_toks, index)
             if span is not None:
                 items.append(("span", span))
+        if not items and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "outlined Korea's digital legislation and heard concerns raised by the U.S. side"
+            for c in tok.head.children:
+                if c.dep_ == "dobj" and c.i < tok.i:
+                    span = _np(c)
+                    if span is not None:
+                        items.append(("span", span))
+                        obj_toks = list(obj_toks) + list(c.subtree)
+                    break
         if not items:
             return []
         request = self._request(cues, sent, tok)
@@ -161,12 +178,16 @@ class ConcernEvents(CueComponent):
         return out
 
     def _enumerated(self, sent: Span, tok: Token) -> list[tuple[int, int]]:
-        text = sent.text
-        marks = list(_ENUM.finditer(text))
+        # the list may run past what the parser took for the sentence end ("... challenges: ① ...")
+        full = sent.doc.text
+        stop = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)|\n")
+        end_m = stop.search(full, max(tok.idx, sent.start_char))
+        base = sent.start_char
+        text = full[base:end_m.start() if end_m else len(full)]
+        marks = [m for m in _ENUM.finditer(text) if m.start() + base > tok.idx]
         if len(marks) < 2:
             return []
         out = []
-        base = sent.start_char
         for k, m in enumerate(marks):
             s = m.end()
             e = marks[k + 1].start() if k + 1 < len(marks) else len(text)

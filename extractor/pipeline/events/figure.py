@@ -333,9 +333,10 @@ class FigureEvents(CueComponent):
                     break
                 if t.lower_ in ("in", "during", "for", "since", "from", "as", "at", "by", "than", "compared", "over", "with", "amid", "despite", "due") and (not objs or _is_dateish(objs[0]) or t.lower_ not in ("in",)):
                     break
-                if any(x.i in exclude for x in t.subtree):
+                inner = _without_asides(t)
+                if any(x.i in exclude for x in inner):
                     break
-                out.extend(t.subtree)
+                out.extend(inner)
                 continue
             if t.dep_ in ("compound", "amod", "nmod"):
                 out.extend(t.subtree)
@@ -372,7 +373,7 @@ class FigureEvents(CueComponent):
         if pr is not None and pr[0] - 1 >= sent.start:
             before = doc[pr[0] - 1]
             ref = index.at(before)
-            if before.pos_ in ("NOUN", "PROPN") and ref is None and before.i not in exclude:
+            if before.pos_ in ("NOUN", "PROPN") and ref is None and before.i not in exclude and not any(c.dep_ in ("nummod", "quantmod") for c in before.children):
                 if before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ == "NOUN":
                     candidates.append(before.head.head)
                 else:
@@ -432,6 +433,15 @@ class FigureEvents(CueComponent):
             span = trim(toks)
             if span is not None:
                 return span
+        # the parse went astray (a title line glued to the body): the noun run right before the verb
+        if pred is not None and sent.start <= pred.i < sent.end:
+            run = []
+            i = pred.i - 1
+            while i >= sent.start and (doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].text in ("-", "&")) and i not in exclude and index.at(doc[i]) is None:
+                run.insert(0, doc[i])
+                i -= 1
+            if run and run[-1].pos_ in ("NOUN", "PROPN") and run[-1].lower_ not in skip:
+                return trim(run)
         return None
 
     def _value_span(self, index: EntityIndex, sent: Span, ch: MentionRef, pred: Optional[Token]) -> Optional[tuple[int, int]]:
@@ -530,6 +540,16 @@ class FigureEvents(CueComponent):
                 if best is None or d < best[0]:
                     best = (d, ref.id)
         return best[1] if best else None
+
+
+def _without_asides(tok: Token) -> list[Token]:
+    """A subtree without its appositions and parentheses ("computers ($13.8 billion, up 4.5%)")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("appos", "punct", "advmod", "parataxis") and not _acronym_in_parens(c):
+            continue
+        out.extend(_without_asides(c))
+    return sorted(out, key=lambda t: t.i)
 
 
 def _acronym_in_parens(tok: Token) -> bool:

@@ -93,6 +93,7 @@ class MeetingEvents(CueComponent):
 
     def _parties_in(self, index: EntityIndex, tokens: list[Token], sent: Span) -> list[str]:
         """Participants named in a phrase: its people; bodies and countries with no person of theirs."""
+        tokens = [t for t in tokens if sent.start <= t.i < sent.end]
         refs = [m for m in index.in_tokens(tokens, PARTICIPANT_LABELS) if not in_parens(m.span.root, sent)]
         people = [m for m in refs if m.label in PEOPLE]
         out: list[str] = []
@@ -258,6 +259,11 @@ class MeetingEvents(CueComponent):
             handled_verbs: set[int] = set()
             for trig, noun in triggers:
                 head = noun if noun is not None and noun.i == trig.i else trig
+                if current is not None and trig.dep_ in ("xcomp", "advcl") and trig.head.i in handled_verbs:
+                    # "will visit Washington ... to meet with the USTR": the purpose is the same trip
+                    current.add_participants(self._parties_in(index, self._with_tokens(trig), sent))
+                    handled_verbs.add(trig.i)
+                    continue
                 parties = self._parties_in(index, self._subject_tokens(trig), sent) if head is trig else []
                 if noun is not None and noun.i == trig.i:
                     # "Al-Kaabi's visit to Korea", "the state visit of General Secretary To Lam"
