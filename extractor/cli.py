@@ -110,6 +110,122 @@ def corpus_show(
     typer.echo(render(doc))
 
 
+@app.command("annotate")
+def annotate_cmd(
+    inputs: List[Path] = typer.Argument(..., help="JSONL files (id, text, date), .txt files, folders of them, or ministry listings."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output JSONL, one line per input document."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Pipeline folder (default: the shipped model)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes; each loads the model once."),
+    input_format: str = typer.Option("auto", "--format", help="auto, jsonl, txt or listing."),
+    gazetteer: List[Path] = typer.Option([], "--gazetteer", help="Extra gazetteer JSONL (label, pattern, id); repeatable."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longer documents get an `error` instead of results."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+) -> None:
+    """Annotate documents: one output line per input document, in input order."""
+    from tqdm import tqdm
+
+    from .readers import iter_paths, read_inputs
+    from .runner import annotate_records, count_records
+
+    try:
+        files = list(iter_paths(inputs))
+    except ExtractorError as exc:
+        _fail(str(exc))
+    for path in gazetteer:
+        if not path.exists():
+            _fail(f"gazetteer file {path} does not exist")
+    total = count_records(files) if input_format in ("auto", "jsonl") else None
+    records = read_inputs(files, fmt=input_format)
+    n = errors = 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".part")
+    try:
+        with open(tmp, "wb") as out, tqdm(total=total, unit="doc", disable=not progress, file=sys.stderr) as bar:
+            for line in annotate_records(records, model=str(model) if model else None, workers=workers,
+                                         gazetteers=[str(g) for g in gazetteer], max_chars=max_chars):
+                out.write(line + b"\n")
+                n += 1
+                errors += b'"error":' in line
+                bar.update(1)
+    except ExtractorError as exc:
+        _fail(str(exc))
+    tmp.replace(output)
+    typer.echo(f"{output}: {n} documents, {errors} with errors", err=True)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Optional[Path] = typer.Argument(None, help="Gold JSONL."),
+    pred: Optional[Path] = typer.Argument(None, help="Predicted JSONL (same ids)."),
+    corpus_split: Optional[str] = typer.Option(None, "--corpus-split", help="Annotate and score a split of the project corpus: train, dev, test, challenge-dev, challenge-test."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Pipeline folder for --corpus-split (default: the shipped model)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score predictions against gold: entities (strict, lenient, normalisation) and events."""
+    from .evaluate import evaluate_files, evaluate_split, format_report
+
+    try:
+        if corpus_split:
+            result = evaluate_split(corpus_split, model=str(model) if model else None)
+        elif gold and pred:
+            for path in (gold, pred):
+                if not path.exists():
+                    _fail(f"{path} does not exist")
+            result = evaluate_files(gold, pred)
+        else:
+            _fail("give GOLD and PRED files, or --corpus-split SPLIT")
+    except (ExtractorError, ValueError) as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(result, indent=1) if as_json else format_report(result))
+
+
+@app.command("train")
+def train_cmd(
+    corpus: Optional[Path] = typer.Argument(None, help="Corpus JSONL (or folder) in the contract's shape with `split` fields; default: the project corpus."),
+    output: Path = typer.Option(Path("models/trade_en"), "--output", "-o", help="Folder for the trained pipeline."),
+    backend: str = typer.Option("spacy", "--backend", help="spacy (default) or transformer."),
+    base: Optional[str] = typer.Option(None, "--base", help="spacy: base pipeline package; transformer: a local Hugging Face folder or an installed encoder package."),
+    seed: int = typer.Option(0, "--seed"),
+    epochs: int = typer.Option(25, "--epochs"),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps", help="transformer: stop after this many steps."),
+    device: str = typer.Option("cpu", "--device", help="transformer: cpu or cuda."),
+) -> None:
+    """Train a pipeline on a corpus and save it with its model card and dev scores."""
+    command = "extractor train " + " ".join(sys.argv[2:])
+    try:
+        if backend == "spacy":
+            from .build import BASE_PACKAGE
+            from .train import train_spacy
+
+            train_spacy(output, corpus, base=base or BASE_PACKAGE, seed=seed, epochs=epochs, command=command)
+        elif backend == "transformer":
+            if not base:
+                _fail("--backend transformer needs --base MODEL (a local folder or an installed encoder package)")
+            try:
+                from .transformer import train_transformer
+            except ImportError as exc:
+                _fail(f"the transformer backend needs the optional extra: pip install '.[transformers]' ({exc})")
+            train_transformer(corpus, base, output, max_steps=max_steps, epochs=epochs, seed=seed, device=device)
+        else:
+            _fail(f"unknown backend {backend!r}: use spacy or transformer")
+    except ExtractorError as exc:
+        _fail(str(exc))
+    typer.echo(f"saved {output}", err=True)
+
+
+@app.command("serve")
+def serve_cmd(
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    workers: int = typer.Option(1, "--workers"),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Pipeline folder (default: the shipped model)."),
+) -> None:
+    """Run the HTTP API and its web page."""
+    from service.cli import serve
+
+    serve(host=host, port=port, workers=workers, model=str(model) if model else None)
+
+
 def main() -> None:
     try:
         app()

