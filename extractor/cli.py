@@ -91,6 +91,23 @@ def corpus_validate(paths: List[Path] = typer.Argument(None, help="Gold JSONL fi
         raise typer.Exit(1)
 
 
+@corpus_app.command("stats")
+def corpus_stats(paths: List[Path] = typer.Argument(None, help="Gold JSONL files (default: the project corpus).")) -> None:
+    """Print a Markdown table of documents, words, mentions per label and events per type, per split."""
+    from .corpus import counts, load_corpus, read_gold
+    from .labels import ENTITY_LABELS, EVENT_TYPES, SPLITS
+
+    docs = [d for p in paths for d in read_gold(p)] if paths else load_corpus()
+    table = counts(docs)
+    splits = [s for s in SPLITS if s in table] + [s for s in table if s not in SPLITS]
+    rows = ["documents", "words", *ENTITY_LABELS, *(f"event:{t}" for t in EVENT_TYPES)]
+    typer.echo("| | " + " | ".join(splits) + " | all |")
+    typer.echo("|---|" + "---:|" * (len(splits) + 1))
+    for row in rows:
+        values = [table[s].get(row, 0) for s in splits]
+        typer.echo(f"| {row.replace('event:', 'event ')} | " + " | ".join(str(v) for v in values) + f" | {sum(values)} |")
+
+
 @corpus_app.command("show")
 def corpus_show(
     doc_id: str,

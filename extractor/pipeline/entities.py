@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..labels import PERSON_LABELS
 from ..normalize import normalize_money, normalize_percent
-from .layers import MENTIONS_KEY, EntityRecord, ensure_extensions
+from .layers import MENTIONS_KEY, EntityRecord, ensure_extensions, text_of
 from .titles import TitleLexicon
 
 DEMONYMS = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "demonyms.jsonl"
@@ -182,7 +182,7 @@ class EntityGrouper:
             full = max((s.text for s in g.spans), key=len)
             if " " not in full:
                 continue
-            for m in re.finditer(re.escape(full), doc.text):
+            for m in re.finditer(re.escape(full), text_of(doc)):
                 span = doc.char_span(m.start(), m.end(), label=g.label)
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     g.spans.append(span)
@@ -213,7 +213,7 @@ class EntityGrouper:
     # ------------------------------------------------------------------ attributes
     def _records(self, doc: Doc, groups: list[_Group], gaz_ids: dict) -> list[EntityRecord]:
         # a figure in the title line restated in the body is one entity
-        title_end = doc.text.find("\n")
+        title_end = text_of(doc).find("\n")
         figures: dict[tuple, _Group] = {}
         merged: list[_Group] = []
         for g in groups:
@@ -264,7 +264,7 @@ class EntityGrouper:
                 country = ctry
         # "(R-Tennessee)", "(D-Ore.)": a member of the U.S. Congress
         for span in spans:
-            after = doc.text[span.end_char: span.end_char + 4]
+            after = text_of(doc)[span.end_char: span.end_char + 4]
             if re.match(r" ?\([RDI]-", after):
                 kind = kind or "official"
                 country = country or "USA"

@@ -47,9 +47,18 @@ class EventRecord:
     arguments: list[ArgumentRecord] = field(default_factory=list)
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds it from the tokens on every access."""
+    cached = doc._.text_cache
+    if cached is None:
+        cached = doc.text
+        doc._.text_cache = cached
+    return cached
+
+
 def ensure_extensions() -> None:
     """Register the Doc extensions once (safe to call many times)."""
-    for name in ("entities", "events", "release_date", "doc_id"):
+    for name in ("entities", "events", "release_date", "doc_id", "text_cache"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .layers import MENTIONS_KEY
+from .layers import MENTIONS_KEY, text_of
 from .titles import TitleLexicon
 
 _MINISTRY_HEADS = re.compile(
@@ -130,15 +130,24 @@ def _split_on_known(span: Span, known: list[Span]) -> Optional[list[Span]]:
 
 @Language.factory(
     "trade_mentions",
-    default_config={"use_ner": True, "use_base_ner": True, "spans_key": MENTIONS_KEY},
+    default_config={"use_ner": True, "use_base_ner": True, "ner_rank": 5,
+                    "ner_skip_labels": ["COUNTRY", "MONEY", "PERCENT"], "spans_key": MENTIONS_KEY},
 )
-def make_mentions(nlp: Language, name: str, use_ner: bool, use_base_ner: bool, spans_key: str) -> "MentionMerger":
-    return MentionMerger(use_ner=use_ner, use_base_ner=use_base_ner, spans_key=spans_key)
+def make_mentions(nlp: Language, name: str, use_ner: bool, use_base_ner: bool, ner_rank: int,
+                  ner_skip_labels: list[str], spans_key: str) -> "MentionMerger":
+    """`ner_rank`: where the trained NER's candidates stand when spans of equal length compete
+    (0 quantities, 1 gazetteer, 2 patterns and titled names, 4 the pretrained NER). The default, 5,
+    lets it fill what the other sources leave; 3 puts it above the pretrained NER."""
+    return MentionMerger(use_ner=use_ner, use_base_ner=use_base_ner, ner_rank=ner_rank,
+                         ner_skip_labels=ner_skip_labels, spans_key=spans_key)
 
 
 class MentionMerger:
-    def __init__(self, *, use_ner: bool, use_base_ner: bool, spans_key: str):
+    def __init__(self, *, use_ner: bool, use_base_ner: bool, spans_key: str, ner_rank: int = 5,
+                 ner_skip_labels: Iterable[str] = ("COUNTRY", "MONEY", "PERCENT")):
         self.use_ner = use_ner
+        self.ner_skip_labels = set(ner_skip_labels)
+        self.ner_rank = ner_rank
         self.use_base_ner = use_base_ner
         self.spans_key = spans_key
         self.titles = TitleLexicon.default()
@@ -176,7 +185,7 @@ class MentionMerger:
             self.initialize()
         out = []
         for label, rank, regex in self._compiled:
-            for m in regex.finditer(doc.text):
+            for m in regex.finditer(text_of(doc)):
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):
                     out.append((rank, span))
@@ -192,9 +201,9 @@ class MentionMerger:
             out.append((1, span))
         if self.use_ner:
             for ent in doc.ents:
-                if ent.label_ in ("MONEY", "PERCENT"):
-                    continue
-                out.append((3, ent))
+                if ent.label_ in self.ner_skip_labels:
+                    continue  # the gazetteer and the patterns know these better
+                out.append((self.ner_rank, ent))
         if self.use_base_ner:
             for ent in doc.spans.get("base_ner", []):
                 label = _BASE_MAP.get(ent.label_)
@@ -212,7 +221,7 @@ class MentionMerger:
         "Secretary of State for Business and Trade Kemi Badenoch", "Minister of Economy, Trade and
         Industry NISHIMURA Yasutoshi"."""
         out = []
-        title_end = doc.text.find("\n")
+        title_end = text_of(doc).find("\n")
         n = len(doc)
         for tok in doc:
             kind = self.titles.heads.get(tok.text)
@@ -333,7 +342,7 @@ class MentionMerger:
         if rank >= 4 and in_headline:
             return False  # title-cased headlines fool the pretrained NER
         if rank >= 4 and len(span) == 1 and span[0].is_title and span.label_ in ("ORG", "MINISTRY"):
-            if re.search(r"\b" + re.escape(span[0].lower_) + r"\b", span.doc.text) or span[0].is_sent_start:
+            if re.search(r"\b" + re.escape(span[0].lower_) + r"\b", text_of(span.doc)) or span[0].is_sent_start:
                 return False  # "Trade": a common word written with a capital
         if any(t.text in ("’s", "'s") for t in span):
             return False
@@ -344,7 +353,7 @@ class MentionMerger:
         if rank >= 3 and in_headline and span.label_ in ("ORG", "MINISTRY"):
             return False
         if rank >= 3 and re.fullmatch(r"[A-Z][A-Za-z]{1,5}", span.text) and sum(c.isupper() for c in span.text) >= 2:
-            return _defined_acronym(span.doc.text, span.text)
+            return _defined_acronym(text_of(span.doc), span.text)
         return True
 
     def _relabel(self, span: Span) -> Optional[Span]:
@@ -371,8 +380,8 @@ class MentionMerger:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = list(doc.spans.get("gazetteer", []))
-        title_end = doc.text.find("\n")
-        headline_cased = title_end > 0 and _is_headline(doc.text[:title_end])
+        title_end = text_of(doc).find("\n")
+        headline_cased = title_end > 0 and _is_headline(text_of(doc)[:title_end])
         trimmed: list[tuple[int, Span]] = []
         rule_people = self.titled_names(doc)
         self._people = [s for _, s in rule_people]
@@ -395,6 +404,11 @@ class MentionMerger:
                 if cleaned is None:
                     continue
             trimmed.append((rank, cleaned))
+        # rank 5 and above only fill gaps: a candidate there stands only where no other source has one
+        main = [(r, sp) for r, sp in trimmed if r < 5]
+        occupied_main = {i for _, sp in main for i in range(sp.start, sp.end)}
+        fillers = [(r, sp) for r, sp in trimmed if r >= 5 and not any(i in occupied_main for i in range(sp.start, sp.end))]
+        trimmed = main + fillers
         # longest first; among equal lengths, the better-ranked source
         trimmed.sort(key=lambda rs: (-(rs[1].end_char - rs[1].start_char), rs[0], rs[1].start))
         taken: list[Span] = []
@@ -405,7 +419,7 @@ class MentionMerger:
             taken.append(span)
             occupied.update(range(span.start, span.end))
         taken = [s for s in taken if s.label_ != "NONE" and not (
-            s.label_ == "COUNTRY" and re.search(r"\b(non|anti|pro|ex|post|pan)-$", doc.text[max(0, s.start_char - 5): s.start_char], re.I))]
+            s.label_ == "COUNTRY" and re.search(r"\b(non|anti|pro|ex|post|pan)-$", text_of(doc)[max(0, s.start_char - 5): s.start_char], re.I))]
         taken = self.join_bodies(doc, taken)
         taken += self.add_acronyms(doc, taken)
         doc.spans[self.spans_key] = sorted(taken, key=lambda s: s.start)
@@ -415,9 +429,15 @@ class MentionMerger:
 def _defined_acronym(text: str, acronym: str) -> bool:
     """Whether the text defines the acronym after a capitalised name: "Korea Industrial Complex
     Corporation (KICOX)", not "liquefied natural gas (LNG)"."""
-    for m in re.finditer(r"(\S+)\s\(\s*" + re.escape(acronym) + r"\s*[,)]", text):
-        if m.group(1)[:1].isupper():
-            return True
+    needle = "(" + acronym
+    pos = text.find(needle)
+    while pos >= 0:
+        after = text[pos + len(needle): pos + len(needle) + 1]
+        if after in (")", ",", " "):
+            words = text[max(0, pos - 40): pos].split()
+            if words and words[-1][:1].isupper():
+                return True
+        pos = text.find(needle, pos + 1)
     return False
 
 

@@ -14,6 +14,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .layers import text_of
 from ..normalize import CURRENCY_PREFIXES, CURRENCY_WORDS
 
 SPANS_KEY = "quantities"
@@ -77,7 +78,7 @@ class Quantities:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, label in find_quantities(doc.text):
+        for start, end, label in find_quantities(text_of(doc)):
             span: Optional[Span] = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -133,6 +133,11 @@ class AgreementEvents(CueComponent):
                         args.append(span_arg("content", obj))
                 trig = _trigger(tok) if trig_tok is tok else (min(trig_tok.idx, tok.idx), max(trig_tok.idx + len(trig_tok.text), tok.idx + len(tok.text)))
                 date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+                if date is None and self.meeting_dates and status in ("reviewed", "signed") and trig_tok.tag_ == "VBD":
+                    # "the committee reviewed the implementation of the FTA": done at the meeting
+                    meeting = meeting_before(doc, tok.idx)
+                    if meeting is not None:
+                        date = meeting.date
                 events.append(EventRecord(type="AGREEMENT", trigger=trig, date=date, attributes={"status": status}, arguments=args))
         return events
 

@@ -349,6 +349,9 @@ def verb_of(token: Token, stop: Optional[Span] = None) -> Optional[Token]:
 
 def tense_of(sent: Span, around: Optional[Token] = None) -> Optional[str]:
     """Past, future or None for the clause of a token (or the sentence)."""
+    if around is not None and around.tag_ == "VBD":
+        # "asked ... the tariffs that Washington plans to impose": the verb's own tense decides
+        return "past"
     toks = list(around.subtree) + list(around.children) + [around] if around is not None else list(sent)
     words = {t.lower_ for t in toks} | ({c.lower_ for c in around.children} if around is not None else set())
     if around is not None:
@@ -377,10 +380,55 @@ def dates_in(finder: Callable, doc: Doc, sent: Span, tense: Optional[str] = None
     return [DateMention(m.start + base, m.end + base, m.text, m.kind, m.value) for m in found]
 
 
+_DATE_SIDE_BOUNDARY = frozenset({"relcl", "ccomp", "acl", "advcl", "csubj", "parataxis", "conj"})
+_ANCHOR_SIDE_BOUNDARY = frozenset({"relcl", "ccomp", "acl", "csubj", "parataxis"})
+
+
+def _path_up(tok: Token, stop: int) -> list[Token]:
+    """The token and its heads up to (not including) the token with index `stop`, or to the root."""
+    out = []
+    cur = tok
+    for _ in range(40):
+        if cur.i == stop:
+            break
+        out.append(cur)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return out
+
+
+def in_clause_of(date_tok: Token, anchor: Token) -> bool:
+    """Whether a date phrase (by its first token) dates the anchor's clause rather than another
+    clause of the sentence ("Ahn explained that investment reached $21.5 billion last year" does
+    not date the meeting; "talks held in Tokyo on March 14" does date the talks)."""
+    anchor_up = {t.i for t in anchor.ancestors} | {anchor.i}
+    cur = date_tok
+    while cur.i not in anchor_up and cur.head.i != cur.i:
+        cur = cur.head
+    lca = cur.i if cur.i in anchor_up else None
+    if lca is None:
+        return True
+    date_path = _path_up(date_tok, lca)
+    for t in date_path:
+        if t.dep_ in _DATE_SIDE_BOUNDARY and not (t.head.i == anchor.i and t.dep_ in ("acl", "relcl")) and not (t.dep_ == "acl" and t.tag_ == "VBN") and not (t.dep_ == "conj" and t.pos_ not in ("VERB", "AUX")):
+            return False
+    for t in _path_up(anchor, lca):
+        if t.dep_ in _ANCHOR_SIDE_BOUNDARY:
+            return False
+    return True
+
+
 def event_date(finder: Callable, doc: Doc, sent: Span, anchor: Token, min_precision: int = 1) -> Optional[tuple[str, str]]:
-    """The date of an event reported in a sentence, resolved against the release date."""
+    """The date of an event reported in a sentence, resolved against the release date: the most
+    precise date phrase of the anchor's own clause."""
     found = dates_in(finder, doc, sent, tense_of(sent, anchor))
-    best = pick_event_date(found, anchor.idx, min_precision)
+    scoped = []
+    for d in found:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or in_clause_of(span.root, anchor):
+            scoped.append(d)
+    best = pick_event_date(scoped, anchor.idx, min_precision)
     return best.value if best else None
 
 

@@ -78,6 +78,12 @@ class ConcernEvents(CueComponent):
                 lemma = tok.lemma_.lower()
                 if tok.i in claimed:
                     continue
+                if tok.pos_ == "VERB" and lemma in cues.words("ask_verb"):
+                    evs = self._asked(doc, index, cues, sent, tok)
+                    if evs:
+                        events.extend(evs)
+                        claimed.update(t.i for t in tok.subtree)
+                        continue
                 if tok.pos_ == "VERB" and lemma in verbs:
                     obj = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "over"))]
                     obj_toks = [t for c in obj for t in c.subtree]
@@ -90,6 +96,8 @@ class ConcernEvents(CueComponent):
                     measures = [m for m in index.in_tokens(obj_toks, {"REGULATION"})]
                     is_request = lemma in requests
                     obligation = lemma in ("emphasize", "emphasise", "stress", "highlight", "note") and any(t.lower_ in ("should", "must") for t in obj_toks) and any(t.lower_ == "not" for t in obj_toks)
+                    if not has_concern and not measures and self._names_measure(index, cues, tok, obj, is_request):
+                        has_concern = True  # "raised Japan's export restrictions", "requested streamlined entry procedures"
                     if not (has_concern or measures and (is_request or lemma in ("raise", "express", "voice", "object", "complain", "protest", "question", "highlight", "emphasize", "stress") and (obligation or has_concern))) and not obligation:
                         continue
                     if lemma in ("note", "highlight", "emphasize", "emphasise", "stress") and not (obligation or has_concern):
@@ -156,14 +164,19 @@ class ConcernEvents(CueComponent):
         request = self._request(cues, sent, tok)
         # respondent: a country in or before the measure, else the other side of the meeting
         respondent = self._respondent(index, cues, sent, tok, obj_toks, complainants, meeting)
-        forum = None
-        if meeting is not None:
-            for a in meeting.arguments:
-                if a.role == "participant" and a.entity and index.label(a.entity) in BODIES and _is_forum(index.entities[a.entity].name):
-                    forum = a.entity
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
         if date is None and meeting is not None:
             date = meeting.date
+        forum = None
+        if meeting is not None and (sent.start_char <= meeting.trigger[0] < sent.end_char or date is not None and date == meeting.date):
+            # the body the meeting was held as: a forum participant, or the standing body named as the meeting
+            for a in meeting.arguments:
+                if a.role == "participant" and a.entity and index.label(a.entity) in BODIES and _is_forum(index.entities[a.entity].name):
+                    forum = a.entity
+                elif a.role == "name" and a.span is not None and forum is None:
+                    ref = next((m for m in index.mentions if m.start == a.span[0] and m.end == a.span[1] and m.label in BODIES), None)
+                    if ref is not None:
+                        forum = ref.id
         out = []
         for kind, item in items:
             args = [ent_arg("complainant", c) for c in complainants]
@@ -174,6 +187,86 @@ class ConcernEvents(CueComponent):
                 args.append(ent_arg("forum", forum))
             if request is not None:
                 args.append(span_arg("request", request))
+            out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
+        return out
+
+    def _names_measure(self, index: EntityIndex, cues: Cues, tok: Token, obj: list[Token], is_request: bool) -> bool:
+        """Whether a raising or requesting verb's object names another party's measure by itself."""
+        lemma = tok.lemma_.lower()
+        if lemma not in ("raise", "voice", "flag", "lodge", "protest", "request", "question"):
+            return False
+        mnouns = cues.words("measure_noun")
+        for o in obj:
+            if o.dep_ != "dobj" or o.lemma_.lower() not in mnouns and o.lower_ not in mnouns:
+                continue
+            if any(t.like_num or index.at(t) is not None and index.at(t).label in ("MONEY", "PERCENT") for t in o.subtree):
+                return False  # "raised tariffs to 25 percent" is a measure taken, not raised as a concern
+            if is_request:
+                return True
+            owner = [c for c in o.children if c.dep_ == "poss" and index.at(c) is not None and index.at(c).label == "COUNTRY"]
+            return bool(owner) or any(c.dep_ == "prep" and c.lower_ in ("of", "under", "on") for c in o.children)
+        return False
+
+    def _asked(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token) -> list[EventRecord]:
+        """ "asked Vietnam to resolve delays in VAT refunds", "urged Japan to withdraw the measures":
+        a request to another party to change what its measure does, one event per thing asked."""
+        targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubj") and c.i > tok.i]
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        if tok.lemma_.lower() == "call":
+            on = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"]
+            targets += [o for p in on for o in p.children if o.dep_ == "pobj"]
+        if not comps:
+            return []
+        if not targets:
+            # "proposed that the Korean side speed up ...": the asked party is the clause's subject
+            targets = [c for v in comps for c in v.children if c.dep_ == "nsubj"]
+        if not targets:
+            return []
+        target_toks = [t for x in targets for t in x.subtree]
+        asked = [m for m in index.in_tokens(target_toks, {"COUNTRY", "MINISTRY", "OFFICIAL"})]
+        side = any(t.lower_ in ("side", "government") for t in target_toks)
+        if not asked and not side:
+            return []
+        mnouns = cues.words("measure_noun")
+        items = []
+        for v in comps:
+            for verb in [v] + [c for c in v.conjuncts if c.i != v.i and c.pos_ == "VERB"]:
+                vt = [t for t in verb.subtree if not _under_verb_conj(t, verb)]
+                regs = index.in_tokens(vt, {"REGULATION"})
+                nps = [t for t in vt if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.head.i in {verb.i} | {c.i for c in verb.children}]
+                with_noun = [t for t in nps if any(x.lemma_.lower() in mnouns or x.lower_ in mnouns for x in t.subtree)]
+                if not regs and not with_noun:
+                    continue
+                req = trim([t for t in vt if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and not (t.dep_ == "nsubj" and t.head.i == verb.i) and not any(a.dep_ == "nsubj" and a.head.i == verb.i for a in _ancestors(t, verb))])
+                measure = ("entity", regs[0].id) if regs else ("span", _np(with_noun[0]))
+                if measure[1] is None:
+                    continue
+                items.append((measure, req, vt))
+        if not items:
+            return []
+        subj = [t for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i for t in c.subtree]
+        if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
+            subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+        complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2]
+        meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+        respondent = self._respondent(index, cues, sent, tok, target_toks + [t for _, _, vt in items for t in vt], complainants, meeting)
+        if respondent is None:
+            for m in asked:
+                code = m.entity.attributes.get("code") or m.entity.attributes.get("country")
+                respondent = index.country_for_code(code)
+                if respondent:
+                    break
+        date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is None and meeting is not None:
+            date = meeting.date
+        out = []
+        for (kind, item), req, _ in items:
+            args = [ent_arg("complainant", c) for c in complainants]
+            if respondent is not None and respondent not in complainants:
+                args.append(ent_arg("respondent", respondent))
+            args.append(ent_arg("measure", item) if kind == "entity" else span_arg("measure", item))  # type: ignore[arg-type]
+            if req is not None:
+                args.append(span_arg("request", req))
             out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
         return out
 
@@ -289,6 +382,24 @@ def _np(tok: Token, keep_to: bool = True) -> Optional[tuple[int, int]]:
             break
         out.append(t)
     return trim(out)
+
+
+def _under_verb_conj(t: Token, top: Token) -> bool:
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.head.i == top.i and (cur.dep_ == "cc" or cur.dep_ == "conj" and cur.pos_ == "VERB"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _ancestors(t: Token, top: Token) -> list[Token]:
+    out = []
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        out.append(cur)
+        cur = cur.head
+    return out
 
 
 def _is_forum(name: str) -> bool:

@@ -42,7 +42,7 @@ FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
         "date_finder": {"@misc": "extractor.find_dates.v1"},
         "value_spans": True,
         "max_indicator_tokens": 12,
-        "carry_period": True,
+        "carry_period": False,
     },
 )
 def make_figure_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, value_spans: bool, max_indicator_tokens: int, carry_period: bool) -> "FigureEvents":
@@ -72,7 +72,7 @@ class _Fig:
 class FigureEvents(CueComponent):
     data_name = "figure"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, value_spans: bool = True, max_indicator_tokens: int = 12, carry_period: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, value_spans: bool = True, max_indicator_tokens: int = 12, carry_period: bool = False) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
         self.carry_period = carry_period
         self.value_spans = value_spans

@@ -185,6 +185,9 @@ class MeetingEvents(CueComponent):
                 run = []
             run.append(t)
         toks = run
+        if noun.text[:1].islower():
+            # "the Korea–EU Committee on Trade in Goods meeting in Seoul": the name ends before the noun
+            toks = [t for t in toks if t.i < noun.i]
         while toks and (toks[0].lower_ in _ORDINAL_WORDS or toks[0].tag_ in ("DT", "PRP$", "POS") or _is_ordinal(toks[0]) or toks[0].dep_ == "poss" and index.at(toks[0]) is None):
             toks = toks[1:]
         while toks and toks[-1].text[:1].islower() and not toks[-1].like_num:
@@ -233,6 +236,7 @@ class MeetingEvents(CueComponent):
         verbs = cues.words("verb")
         holds = cues.words("hold_verb")
         nouns = cues.words("noun")
+        noun_trigs = cues.words("noun_trigger")
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in verbs and tok.dep_ not in ("amod", "compound"):
@@ -240,12 +244,34 @@ class MeetingEvents(CueComponent):
                 found.append((tok, noun))
             elif tok.pos_ == "VERB" and lemma in holds:
                 noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or _proper_event(c))), None)
+                if noun is not None and lemma in ("launch", "open") and not any(t.text[:1].isupper() for t in noun.subtree if t.i <= noun.i):
+                    continue  # "agreed to launch a working-level dialogue": nothing is held yet
                 if noun is not None:
                     found.append((tok, noun))
             elif tok.pos_ == "NOUN" and lemma == "visit" and tok.dep_ != "dobj":
                 if any(c.dep_ == "poss" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.lower_ == "state" for c in tok.lefts):
                     found.append((tok, tok))
+            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in noun_trigs or lemma in noun_trigs) and self._free_noun(tok, cues):
+                found.append((tok, tok))
         return found
+
+    def _free_noun(self, tok: Token, cues: Cues) -> bool:
+        """A meeting noun that reports a meeting by itself, not the object of a meeting verb:
+        "during their meeting at the Commerce Department", "in a video call with ...", "talks
+        between METI and MOTIE", "makes the first state visit to Britain", "told a meeting of
+        exporters", "the WTO General Council meeting held in Geneva"."""
+        head = tok.head
+        if tok.dep_ == "compound" or head.i == tok.i:
+            return False
+        if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in cues.words("hold_verb") | cues.words("verb"):
+            return False  # the verb is the trigger
+        linked = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children) or any(
+            c.dep_ == "acl" and c.lemma_.lower() in ("hold", "schedule", "plan", "take") for c in tok.children)
+        if tok.dep_ == "dobj" and head.lemma_.lower() not in cues.words("noun_host_verb") and not linked:
+            return False
+        if tok.dep_ not in ("dobj", "pobj", "nsubj", "appos", "conj"):
+            return False
+        return True
 
     def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
         index = EntityIndex(doc)
@@ -269,16 +295,23 @@ class MeetingEvents(CueComponent):
                     # "Al-Kaabi's visit to Korea", "the state visit of General Secretary To Lam"
                     toks = []
                     for c in noun.children:
-                        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) or c.dep_ == "agent":
                             toks.extend(c.subtree)
                     parties = self._parties_in(index, toks, sent)
+                    if noun.lemma_.lower() != "visit" or not parties:
+                        # "During their meeting ..., Ahn explained", "Ahn told a meeting of exporters"
+                        host = _clause_verb(noun)
+                        if host is not None:
+                            parties += [p for p in self._parties_in(index, self._subject_tokens(host), sent) if p not in parties]
                 kind = side_kind(" ".join(t.text for t in self._subject_tokens(trig))) if head is trig else None
                 if kind and current is not None and not parties:
                     parties = resolve_sides(index, current.participants, "bodies" if kind != "people" else "people")
                 others = self._with_tokens(trig) + (self._with_tokens(noun) if noun is not None and noun.i != trig.i else [])
+                if noun is not None and noun.i == trig.i and noun.lemma_.lower() != "visit":
+                    others += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for t in c.subtree]
                 parties += [p for p in self._parties_in(index, others, sent) if p not in parties]
                 date = event_date(self.find_dates, doc, sent, trig, min_precision=1)
-                name = self._name(index, noun, cues) if noun is not None and noun.i != trig.i else None
+                name = self._name(index, noun, cues) if noun is not None and (noun.i != trig.i or noun.lemma_.lower() != "visit") else None
                 if name is None and noun is not None and noun.i != trig.i:
                     ref = index.at(noun)
                     if ref is not None and ref.label in BODIES:
@@ -286,6 +319,23 @@ class MeetingEvents(CueComponent):
                 ref_words = cues.words("reference")
                 is_reference = noun is not None and noun.lemma_.lower() in ref_words and any(
                     c.lower_ in ("the", "this", "that", "their", "its") for c in noun.children if c.dep_ in ("det", "poss")) and name is None
+                if current is not None and noun is not None and noun.i == trig.i and is_reference and noun.lemma_.lower() != "visit" and (
+                        any(c.lower_ in ("this", "that") for c in noun.children) or trig.dep_ == "pobj"):
+                    # "During the meeting, Minister Kim ...", "this deputy-minister-level meeting"
+                    current.add_participants([p for p in parties if index.label(p) in PEOPLE])
+                    self._attach(index, cues, sent, trig, noun, current)
+                    handled_verbs.add(trig.i)
+                    continue
+                if noun is not None and noun.i == trig.i and name is None and noun.lemma_.lower() in cues.words("named_only"):
+                    continue  # "close policy dialogue": a channel, not a meeting, unless it has a name
+                if noun is not None and noun.i == trig.i and not is_reference and not parties and name is None:
+                    continue  # "the need for close policy dialogue": a meeting noun alone reports nothing
+                if current is not None and head is trig and _subject_is_reference(trig, ref_words):
+                    # "Chaired by Trade Minister Yeo, the meeting brought together ..."
+                    current.add_participants(parties)
+                    self._attach(index, cues, sent, trig, noun, current)
+                    handled_verbs.add(trig.i)
+                    continue
                 if current is not None and (is_reference or (not parties and name is None)) and (date is None or date == current.date):
                     self._attach(index, cues, sent, trig, noun, current)
                     handled_verbs.add(trig.i)
@@ -317,7 +367,13 @@ class MeetingEvents(CueComponent):
                 self._follow_up(index, cues, sent, current, handled_verbs)
         events = []
         for m in meetings:
-            args = [ent_arg("participant", p) for p in m.participants]
+            parts = list(m.participants)
+            if self.prefer_people:
+                people_aff = {index.entities[p].attributes.get("affiliation") for p in parts if index.label(p) in PEOPLE}
+                named = {r.id for s, e in m.names[:1] for r in index.mentions if r.start == s and r.end == e}
+                keep = [p for p in parts if p not in people_aff and p not in named]
+                parts = keep or parts
+            args = [ent_arg("participant", p) for p in parts]
             args += [span_arg("location", s) for s in m.locations[:1]]
             args += [span_arg("topic", s) for s in m.topics]
             args += [span_arg("name", s) for s in m.names[:1]]
@@ -390,6 +446,29 @@ class MeetingEvents(CueComponent):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _subject_is_reference(verb: Token, ref_words) -> bool:
+    """ "Chaired by X, the meeting brought together ...": the clause's subject is the meeting itself."""
+    heads = [verb] + ([verb.head] if verb.dep_ in ("advcl", "conj") else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ref_words and any(
+                    d.lower_ in ("the", "this") for d in c.children if d.dep_ == "det"):
+                return True
+    return False
+
+
+def _clause_verb(tok: Token) -> Optional[Token]:
+    """The verb whose clause a noun sits in ("During their meeting ..., Ahn explained")."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
 
 
 def _is_ordinal(tok: Token) -> bool:
