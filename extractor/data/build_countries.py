@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent / "gazetteers"
 ALIASES = {
     "USA": ["United States", "United States of America", "U.S.", "US", "USA", "U.S.A.", "America", "the States"],
     "GBR": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
-    "KOR": ["Korea", "South Korea", "Republic of Korea", "ROK", "RoK", "R.O.K."],
+    "KOR": ["Korea", "South Korea", "S. Korea", "Republic of Korea", "ROK", "RoK", "R.O.K."],
     "PRK": ["North Korea", "DPRK", "Democratic People's Republic of Korea"],
     "VNM": ["Vietnam", "Viet Nam"],
     "RUS": ["Russia", "Russian Federation"],

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
+from ..labels import ENTITY_LABELS
 from .layers import MENTIONS_KEY, text_of
 from .titles import TitleLexicon
 
@@ -36,7 +37,11 @@ _REGULATION_HEADS = re.compile(r"\b(Act|Regulation|Directive|Law|Mechanism|Secti
 _LEADING_DROP = {"the", "The", "a", "A", "an", "An", "’s", "'s", "Hon", "Hon.", "Honourable", "Honorable",
                  "Shri", "Smt.", "H.E.", "Excellency"}
 _CONNECTORS = {"–", "-", "—", "and", ",", "/", "&"}
-_ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|\d{4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+_ORDINAL = re.compile(
+    r"^(\d+(st|nd|rd|th)|\d{4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|(thir|four|fif|six|seven|eigh|nine)teenth|(twen|thir|for|fif|six|seven|eigh|nine)tieth)$", re.I)
+_GENERIC_BODIES = {"House", "Government", "Ministry", "Department", "Commission", "Council", "Committee",
+                   "Parliament", "Agency", "Office", "Cabinet", "Administration", "Secretariat", "Board"}
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _TRIM_KEEP = {")", "%", "%p", "."}
@@ -130,22 +135,26 @@ def _split_on_known(span: Span, known: list[Span]) -> Optional[list[Span]]:
 
 @Language.factory(
     "trade_mentions",
-    default_config={"use_ner": True, "use_base_ner": True, "ner_rank": 5,
+    default_config={"use_ner": True, "use_base_ner": True, "ner_rank": 4, "ner_labels": None,
                     "ner_skip_labels": ["COUNTRY", "MONEY", "PERCENT"], "spans_key": MENTIONS_KEY},
 )
 def make_mentions(nlp: Language, name: str, use_ner: bool, use_base_ner: bool, ner_rank: int,
-                  ner_skip_labels: list[str], spans_key: str) -> "MentionMerger":
-    """`ner_rank`: where the trained NER's candidates stand when spans of equal length compete
-    (0 quantities, 1 gazetteer, 2 patterns and titled names, 4 the pretrained NER). The default, 5,
-    lets it fill what the other sources leave; 3 puts it above the pretrained NER."""
-    return MentionMerger(use_ner=use_ner, use_base_ner=use_base_ner, ner_rank=ner_rank,
+                  ner_labels: Optional[list[str]], ner_skip_labels: list[str], spans_key: str) -> "MentionMerger":
+    """Options: `ner_rank`, where the trained NER's candidates stand when spans of equal length
+    compete (0 quantities, 1 gazetteer, 2 patterns and titled names, 4 the pretrained NER; 5 and
+    above only fill gaps that no other source covers); `ner_labels`, the labels taken from
+    `doc.ents` (None: the nine of the spec); `ner_skip_labels`, labels left to the gazetteer and
+    the patterns."""
+    return MentionMerger(use_ner=use_ner, use_base_ner=use_base_ner, ner_rank=ner_rank, ner_labels=ner_labels,
                          ner_skip_labels=ner_skip_labels, spans_key=spans_key)
 
 
 class MentionMerger:
-    def __init__(self, *, use_ner: bool, use_base_ner: bool, spans_key: str, ner_rank: int = 5,
+    def __init__(self, *, use_ner: bool, use_base_ner: bool, spans_key: str, ner_rank: int = 4,
+                 ner_labels: Optional[Iterable[str]] = None,
                  ner_skip_labels: Iterable[str] = ("COUNTRY", "MONEY", "PERCENT")):
         self.use_ner = use_ner
+        self.ner_labels = set(ner_labels) if ner_labels is not None else set(ENTITY_LABELS)
         self.ner_skip_labels = set(ner_skip_labels)
         self.ner_rank = ner_rank
         self.use_base_ner = use_base_ner
@@ -201,7 +210,7 @@ class MentionMerger:
             out.append((1, span))
         if self.use_ner:
             for ent in doc.ents:
-                if ent.label_ in self.ner_skip_labels:
+                if ent.label_ in self.ner_skip_labels or ent.label_ not in self.ner_labels:
                     continue  # the gazetteer and the patterns know these better
                 out.append((self.ner_rank, ent))
         if self.use_base_ner:
@@ -225,6 +234,8 @@ class MentionMerger:
         n = len(doc)
         for tok in doc:
             kind = self.titles.heads.get(tok.text)
+            if tok.text == "General" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].text in ("Secretary", "Director"):
+                kind = "official"  # "Secretary-General", "Director-General"
             if kind not in ("official", "head") or tok.idx < title_end:
                 continue
             j = tok.i + 1
@@ -299,6 +310,14 @@ class MentionMerger:
             # skip a bracketed acronym: "Korea–U.S. Free Trade Agreement (FTA) Joint Committee"
             k = end
             if span.label_ == "AGREEMENT":
+                if k + 3 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 3].text == "Agreement":
+                    # "Regional Comprehensive Economic Partnership (RCEP) Agreement": one name
+                    stop = k + 4
+                    out.append(Span(doc, span.start, stop, label="AGREEMENT"))
+                    while i + 1 < len(spans) and spans[i + 1].start < stop:
+                        i += 1
+                    i += 1
+                    continue
                 if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
                     k += 3
                 words = [t.text for t in doc[k: k + 2]]
@@ -341,6 +360,10 @@ class MentionMerger:
             return False  # a model's span that runs into a titled name ("Commerce Gina Raimondo")
         if rank >= 4 and in_headline:
             return False  # title-cased headlines fool the pretrained NER
+        if rank >= 3 and len(span) == 1 and span[0].text in _GENERIC_BODIES:
+            return False  # "the House", "the Commission": generic words, not names
+        if rank >= 3 and all(t.is_upper or not t.is_alpha for t in span) and sum(len(t) for t in span if t.is_alpha) > 5:
+            return False  # "WASHINGTON" in a dateline
         if rank >= 4 and len(span) == 1 and span[0].is_title and span.label_ in ("ORG", "MINISTRY"):
             if re.search(r"\b" + re.escape(span[0].lower_) + r"\b", text_of(span.doc)) or span[0].is_sent_start:
                 return False  # "Trade": a common word written with a capital
@@ -365,6 +388,8 @@ class MentionMerger:
         words = [t for t in span if t.lower_ not in ("of", "for", "and", "&", ",")]
         if words and all(t.text in _PORTFOLIO for t in words):
             return None
+        if len(span) == 2 and span[1].lower_ == "government" and span[0].text in _demonyms():
+            return None  # "the Korean Government": a generic word
         if len(span) == 2 and span[1].lower_ in ("government", "administration") and span[0].is_title \
                 and span[0].text not in _demonyms() and not doc.spans.get("gazetteer") is None \
                 and not any(g.start == span.start for g in doc.spans.get("gazetteer", [])):

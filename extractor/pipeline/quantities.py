@@ -40,7 +40,7 @@ MONEY_PATTERNS = [
     re.compile(rf"(?<![\w$£€¥₩.\-])(?:{_MIXED}|{_DIGITS}|{_SPELLED})(?:[\s\-]{_SCALE})?\s(?:{_CURWORDS})(?![\w])", re.I),
 ]
 PERCENT_PATTERNS = [
-    re.compile(rf"(?<![\w.]){_DIGITS}\s?(?:%p|%|percentage[\s-]points?|percent|per\s?cent|pp)(?![\w])", re.I),
+    re.compile(rf"(?<![\w.]){_DIGITS}\s?(?:%p|%|percentage[\s-]points?|percent|per\s?cent|pct|pp)(?![\w])", re.I),
     re.compile(rf"(?<![\w\-])(?:{_MIXED}|{_SPELLED})[\s\-](?:percentage[\s-]points?|percent|per\s?cent)(?![\w])", re.I),
 ]
 

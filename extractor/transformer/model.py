@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import ExtractorError, ModelLoadError
-from .spans import CharSpan, best_window, tags_to_spans, window_starts
+from .spans import CharSpan, best_window, tags_to_spans, window_starts, word_level_tags
 
 SETTINGS_FILE = "extractor_ner.json"
 LABEL_MAP_FILE = "label_map.json"
@@ -128,6 +128,7 @@ class Encoded:
     """A text as sub-word tokens with character offsets, cut into windows."""
 
     offsets: list[tuple[int, int]]
+    word_ids: list[Optional[int]] = field(default_factory=list)
     windows: list[Window] = field(default_factory=list)
 
 
@@ -135,7 +136,7 @@ class TokenClassifier:
     """A token-classification model and its fast tokenizer, with our window settings."""
 
     def __init__(self, model: Any, tokenizer: Any, *, scheme: str = "BIO", max_length: Optional[int] = None,
-                 window_overlap: Optional[int] = None, device: str = "cpu"):
+                 window_overlap: Optional[int] = None, device: str = "cpu", word_level: bool = True):
         if not getattr(tokenizer, "is_fast", False):
             raise BackendError("the tokenizer is not a fast tokenizer: character offsets need tokenizer.json "
                                "(a `tokenizers` tokenizer)")
@@ -143,6 +144,7 @@ class TokenClassifier:
         self.tokenizer = tokenizer
         self.scheme = scheme
         self.device = device
+        self.word_level = word_level  # the tag of a word's first sub-word decides the whole word
         self.max_length = max_length or self.default_max_length(model, tokenizer)
         probe = tokenizer("a", add_special_tokens=True, return_special_tokens_mask=True)
         mask = probe["special_tokens_mask"]
@@ -188,11 +190,12 @@ class TokenClassifier:
         model.to(device)
         model.eval()
         return cls(model, tokenizer, scheme=settings.get("scheme", "BIO"), max_length=settings.get("max_length"),
-                   window_overlap=settings.get("window_overlap"), device=device)
+                   window_overlap=settings.get("window_overlap"), device=device,
+                   word_level=settings.get("word_level", True))
 
     def settings(self) -> dict[str, Any]:
         return {"scheme": self.scheme, "max_length": self.max_length, "window_overlap": self.window_overlap,
-                "labels": self.labels(), "uncased": is_uncased(self.tokenizer)}
+                "word_level": self.word_level, "labels": self.labels(), "uncased": is_uncased(self.tokenizer)}
 
     def labels(self) -> list[str]:
         """The entity labels, in the order of the tag ids."""
@@ -223,7 +226,7 @@ class TokenClassifier:
                                truncation=False, verbose=False)
         out = []
         for d, (ids, offsets) in enumerate(zip(batch["input_ids"], batch["offset_mapping"])):
-            enc = Encoded(offsets=[tuple(o) for o in offsets])
+            enc = Encoded(offsets=[tuple(o) for o in offsets], word_ids=list(batch.word_ids(d)))
             if ids:
                 for a in window_starts(len(ids), self.window_size, self.window_overlap):
                     chunk = list(ids[a:a + self.window_size])
@@ -262,6 +265,8 @@ class TokenClassifier:
                 for t in range(n):
                     w = mine[choice[t]]
                     tags[t] = self.id2label[logits[w][t - windows[w].first]]
+            if self.word_level:
+                tags = word_level_tags(tags, enc.word_ids)
             results.append(tags_to_spans(enc.offsets, tags))
         return results
 

@@ -14,7 +14,7 @@ tokenizer returns them), so it is tested without torch.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 SCHEMES = ("BIO", "BILUO")
 OUTSIDE = "O"
@@ -126,6 +126,34 @@ def tags_to_spans(offsets: Offsets, tags: Sequence[str]) -> list[CharSpan]:
         if prefix in ("L", "U"):
             close()
     close()
+    return out
+
+
+def word_level_tags(tags: Sequence[str], word_ids: Sequence[Optional[int]]) -> list[str]:
+    """Tags where every sub-word of a word follows the word's first sub-word.
+
+    Predictions can disagree inside a word ("mo" B-MINISTRY, "##tir" O); a mention never starts
+    or ends inside a word of the tokenizer's pre-tokenisation (which splits at whitespace and
+    punctuation), so the first sub-word's tag is taken for the word: O for all, or the label with
+    the prefixes of the scheme (B…I…I for B-, I…I for I-, B…L for U-, I…L for L-).
+    """
+    out = list(tags)
+    i = 0
+    n = len(tags)
+    while i < n:
+        j = i + 1
+        while j < n and word_ids[i] is not None and word_ids[j] == word_ids[i]:
+            j += 1
+        head = tags[i]
+        if j - i > 1:
+            if head == OUTSIDE or "-" not in head:
+                out[i:j] = [OUTSIDE] * (j - i)
+            else:
+                prefix, label = head.split("-", 1)
+                first = "B" if prefix in ("B", "U") else "I"
+                last = "L" if prefix in ("L", "U") else "I"
+                out[i:j] = [f"{first}-{label}"] + [f"I-{label}"] * (j - i - 2) + [f"{last}-{label}"]
+        i = j
     return out
 
 

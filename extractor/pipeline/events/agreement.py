@@ -240,6 +240,9 @@ class AgreementEvents(CueComponent):
             if c is not None:
                 toks = [t for t in c.subtree if not (t.dep_ in ("conj", "cc") and t.head.i == c.i and t.pos_ == "VERB") and not _under_conj_verb(t, c)]
                 toks = [t for t in toks if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == c.i)]
+                # ", which was last held in December 2019": a relative clause says more about a word, not what is agreed
+                aside = {x.i for t in toks if t.dep_ in ("relcl", "appos") and t.i > c.i and t.doc[t.left_edge.i - 1].text == "," for x in t.subtree}
+                toks = [t for t in toks if t.i not in aside]
                 span = trim(_run(toks, c), keep_lead=True)
                 if span is not None:
                     args.append(span_arg("content", span))

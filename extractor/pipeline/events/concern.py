@@ -199,7 +199,7 @@ class ConcernEvents(CueComponent):
         for o in obj:
             if o.dep_ != "dobj" or o.lemma_.lower() not in mnouns and o.lower_ not in mnouns:
                 continue
-            if any(t.like_num or index.at(t) is not None and index.at(t).label in ("MONEY", "PERCENT") for t in o.subtree):
+            if any(t.lower_ in ("%", "percent") or index.at(t) is not None and index.at(t).label in ("MONEY", "PERCENT") for t in o.subtree):
                 return False  # "raised tariffs to 25 percent" is a measure taken, not raised as a concern
             if is_request:
                 return True
@@ -371,7 +371,8 @@ class ConcernEvents(CueComponent):
 
 
 def _np(tok: Token, keep_to: bool = True) -> Optional[tuple[int, int]]:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl",)]
+    clauses = {x.i for t in tok.subtree if t.dep_ == "relcl" for x in t.subtree}
+    toks = [t for t in tok.subtree if t.i not in clauses]
     out = []
     for t in sorted(toks, key=lambda t: t.i):
         if out and t.i != out[-1].i + 1:
@@ -380,6 +381,8 @@ def _np(tok: Token, keep_to: bool = True) -> Optional[tuple[int, int]]:
             break
         if not keep_to and t.i > tok.i and t.dep_ == "prep" and t.lower_ == "to" and t.head.i == tok.i:
             break
+        if t.i > tok.i and t.dep_ == "prep" and t.lower_ in ("at", "during") and t.head.i == tok.i:
+            break  # "Japan's export restrictions at the WTO General Council meeting": where it was raised
         out.append(t)
     return trim(out)
 

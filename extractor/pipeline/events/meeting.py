@@ -390,7 +390,7 @@ class MeetingEvents(CueComponent):
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding"):
                     for o in c.children:
-                        if o.dep_ == "pobj":
+                        if o.dep_ == "pobj" and not any(_dateish(t) for t in o.subtree):  # "a call on 28 June"
                             m.add_span(m.topics, trim(list(o.subtree)))
 
     def _follow_up(self, index: EntityIndex, cues: Cues, sent: Span, m: _Meeting, handled: set[int]) -> None:
