@@ -31,7 +31,7 @@ def load_base(name: str = BASE_PACKAGE) -> Language:
 
 def register_components() -> None:
     """Import every component module so their factories are registered."""
-    from .pipeline import base_ner, entities, gazetteer, mentions, quantities  # noqa: F401
+    from .pipeline import base_ner, entities, gazetteer, lines, mentions, quantities  # noqa: F401
 
     try:
         from .pipeline import events  # noqa: F401
@@ -57,6 +57,8 @@ def add_entity_components(nlp: Language, *, with_ner: bool, ner_labels: Optional
     """
     register_components()
     adapt_tokenizer(nlp)
+    if "parser" in nlp.pipe_names and "line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
     if not with_ner and "ner" in nlp.pipe_names and "base_ner" not in nlp.pipe_names:
         nlp.rename_pipe("ner", "base_ner")
     if "base_ner" in nlp.pipe_names and "stash_ents" not in nlp.pipe_names:

@@ -44,6 +44,7 @@ MINISTRIES = {
     "kor-kcs": ["Korea Customs Service", "KCS"],
     "kor-ktc": ["Korea Trade Commission"],
     "kor-kftc": ["Korea Fair Trade Commission", "Fair Trade Commission", "KFTC"],
+    "kor-exim": ["Export-Import Bank of Korea", "Korea Eximbank", "Korea EXIM Bank", "KEXIM"],
     "kor-ksure": ["Korea Trade Insurance Corporation", "K-SURE"],
     "kor-kosbi": ["Korea Small Business Institute"],
     "kor-assembly": ["National Assembly"],

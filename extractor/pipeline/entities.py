@@ -30,6 +30,8 @@ from .titles import TitleLexicon
 DEMONYMS = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "demonyms.jsonl"
 _INTERGOV_IDS = {"wto", "wto-tbt", "wto-mc", "wto-gc", "oecd", "imf", "world-bank", "apec", "un", "unctad", "iea", "g20", "g7", "asean-sec"}
 _STOP_WORDS = {"of", "and", "for", "the", "on", "to", "in", "&"}
+_POST_MODIFIERS = {"newly", "appointed", "new", "incoming", "outgoing", "current", "visiting", "acting",
+                   "interim", "designate", "recently", "elected", "then"}
 _CLAUSE_END = re.compile(r"\s(at|with|who|which|said|says|met|held|and\s+(?:the\s+)?[a-z])\b|[,;:()\.—–]\s|[,;:()]|\.$")
 
 
@@ -212,8 +214,8 @@ class EntityGrouper:
 
     # ------------------------------------------------------------------ attributes
     def _records(self, doc: Doc, groups: list[_Group], gaz_ids: dict) -> list[EntityRecord]:
-        # a figure in the title line restated in the body is one entity
-        title_end = text_of(doc).find("\n")
+        # a figure restated (in the title and the body, or twice in the body) is one entity; the same
+        # value twice in one sentence is two figures
         figures: dict[tuple, _Group] = {}
         merged: list[_Group] = []
         for g in groups:
@@ -223,7 +225,7 @@ class EntityGrouper:
                 g.attrs = attrs
                 key = (g.label, tuple(sorted(attrs.items())))
                 first = figures.get(key)
-                if first is not None and first.spans[0].end_char <= title_end < span.start_char and len(first.spans) == 1:
+                if first is not None and all(not _same_sentence(s, span) for s in first.spans):
                     first.spans.append(span)
                     continue
                 figures.setdefault(key, g)
@@ -339,10 +341,12 @@ class EntityGrouper:
                     affiliation = grp
         # words after the name: ", Deputy Minister for Trade at the Ministry of ..."
         after = doc[span.end: min(sent.end, span.end + 25)]
-        if len(after) >= 2 and after[0].text == "," :
+        if len(after) >= 2 and after[0].text == ",":
             j = 1
-            if after[j].lower_ == "the":
+            if after[j].lower_ in ("the", "a", "an"):
                 j += 1
+            while j < len(after) - 1 and after[j].lower_ in _POST_MODIFIERS:
+                j += 1  # "the newly appointed Ambassador", "the incoming Minister"
             lead_country = None
             if j + 1 < len(after) and after[j + 1].text in ("’s", "'s"):
                 grp = self._group_at(after[j], span_group)
@@ -371,12 +375,20 @@ class EntityGrouper:
             if has_head and k > j:
                 if title is None:
                     title = doc[after[j].i: after[k - 1].i + 1].text
-                    # "… of Qatar": the country ends the post and tells the country
-                    m = re.search(r"\s+of\s+(.+)$", title)
-                    if m:
-                        tail_grp = self._group_at(doc.char_span(after[j].idx + m.start(1), after[j].idx + m.start(1) + 1, alignment_mode="expand")[0], span_group) if doc.char_span(after[j].idx + m.start(1), after[j].idx + m.start(1) + 1, alignment_mode="expand") is not None else None
-                        if tail_grp is not None and tail_grp.label == "COUNTRY":
-                            country = country or self._code(tail_grp, gaz_ids)
+                    # "… of Qatar": a country that ends the post tells the country and leaves the title;
+                    # inside the post ("Ambassador of India to Korea") it stays
+                    tail = after[k - 1]
+                    tail_grp = self._group_at(tail, span_group)
+                    if tail_grp is not None and tail_grp.label == "COUNTRY" and k - 2 > j and after[k - 2].text == "of" \
+                            and all(self._group_at(t, span_group) is tail_grp for t in after[k - 1: k]):
+                        start_of = tail_grp_start = next(s.start for s in tail_grp.spans if s.start <= tail.i < s.end)
+                        title = doc[after[j].i: start_of - 1].text
+                        country = country or self._code(tail_grp, gaz_ids)
+                    for t in after[j:k]:
+                        grp = self._group_at(t, span_group)
+                        if grp is not None and grp.label == "COUNTRY":
+                            country = country or self._code(grp, gaz_ids)
+                            break
                 country = country or lead_country
                 # the body the person acts for: "at the Ministry", "of the Ministry", "of S-OIL"
                 for tok in after[k: k + 6] if k < len(after) else []:
@@ -416,6 +428,15 @@ class EntityGrouper:
         return next((gaz_ids.get((s.start, s.end)) for s in group.spans if gaz_ids.get((s.start, s.end))), None)
 
 
+def _same_sentence(a: Span, b: Span) -> bool:
+    doc = a.doc
+    if doc.has_annotation("SENT_START"):
+        return a.sent.start == b.sent.start
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    between = text_of(doc)[lo.end_char: hi.start_char]
+    return not any(p in between for p in (". ", "\n", "? ", "! "))
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """ "JK Kim" ~ "Kim Jung-kwan"; "JK (Jung-Kwan) Kim" ~ "Kim Jung-kwan"; "Donald J. Trump" ~ "Donald Trump"."""
     if len(a) < 2 or len(b) < 2:
@@ -425,6 +446,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     def initials(parts: list[str]) -> str:
         out = ""
         for p in parts:
+            if re.fullmatch(r"[A-Z]\.", p):
+                continue  # a middle initial: "Donald J. Trump" is "Donald Trump"
             if p.isupper() and p.isalpha():
                 out += p  # "JK"
             else:
@@ -435,6 +458,6 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         rest_a = [p for p in a if p != fam]
         rest_b = [p for p in b if p != fam]
         ia, ib = initials(rest_a), initials(rest_b)
-        if ia and ib and (ia == ib or ia.startswith(ib) or ib.startswith(ia)):
+        if ia and ib and ia == ib:
             return True
     return False

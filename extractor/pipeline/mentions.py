@@ -249,6 +249,9 @@ class MentionMerger:
             while j < n and doc[j].text in _HONORIFICS:
                 j += 1
             start = j
+            if j + 1 < n and doc[j].is_title and doc[j].is_alpha and not _namelike(doc[j]) and _namelike(doc[j + 1]) \
+                    and not self.titles.is_title_word(doc[j].text) and doc[j].text not in ("The", "A", "An"):
+                j += 1  # "General Secretary To Lam": a name may start with a word that is also a function word
             while j < n and j - start < 6 and _namelike(doc[j]) and not self.titles.is_title_word(doc[j].text):
                 if j > start and "\n" in doc[j - 1].whitespace_:
                     break
@@ -256,12 +259,13 @@ class MentionMerger:
                 # hyphenated given names: "Kim Min-seok", "Han Seong-sook"
                 if j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].is_alpha:
                     j += 2
-            if j - start >= 1 and (j - start >= 2 or start == tok.i + 1):
+            if j - start >= 1:
                 if j < n and doc[j].text == "(" and j + 3 < n and doc[j + 2].text == ")":
                     j += 3  # "JK (Jung-Kwan) Kim"
                     while j < n and _namelike(doc[j]):
                         j += 1
-                if j - start >= 2 and not any(t.text in _BODY_WORDS for t in doc[start:j]):
+                single = j - start == 1 and doc[start].pos_ == "PROPN" and doc[start].is_title and len(doc[start]) > 1
+                if (j - start >= 2 or single) and not any(t.text in _BODY_WORDS for t in doc[start:j]):
                     out.append((2, Span(doc, start, j, label="OFFICIAL" if kind == "official" else "PERSON")))
         return out
 
@@ -360,6 +364,8 @@ class MentionMerger:
             return False  # a model's span that runs into a titled name ("Commerce Gina Raimondo")
         if rank >= 4 and in_headline:
             return False  # title-cased headlines fool the pretrained NER
+        if rank >= 3 and span.label_ in ("ORG", "MINISTRY") and self.titles.heads.get(span[-1].text) in ("official", "head"):
+            return False  # "United States Trade Representative": a post, not a body
         if rank >= 3 and len(span) == 1 and span[0].text in _GENERIC_BODIES:
             return False  # "the House", "the Commission": generic words, not names
         if rank >= 3 and all(t.is_upper or not t.is_alpha for t in span) and sum(len(t) for t in span if t.is_alpha) > 5:

@@ -36,8 +36,11 @@ def _base_pipeline() -> Language:
 def load_transformer_pipeline(path: str | Path, *, device: str = "cpu") -> Language:
     """Build the extractor's pipeline around the transformer model in `path`.
 
-    Order: the base components, base_ner → stash_ents → trade_gazetteer → quantities → ner (this
-    model, factory `transformer_ner`) → trade_mentions → trade_entities → the event components.
+    Order: the base components, base_ner → stash_ents → ner (this model, factory
+    `transformer_ner`) → trade_gazetteer → quantities → trade_mentions → trade_entities → the event
+    components. As in the shipped model, the pretrained English NER stays a candidate source
+    (`base_ner`); the transformer's spans are the trained NER's candidates (`use_ner`), taken for
+    the model's labels under the merger's own rules (`ner_rank`, `ner_skip_labels`).
     """
     from . import component  # noqa: F401  (registers the factory)
 
@@ -50,7 +53,7 @@ def load_transformer_pipeline(path: str | Path, *, device: str = "cpu") -> Langu
         nlp.rename_pipe("ner", "base_ner")
     ner = nlp.add_pipe("transformer_ner", name="ner", config={"model_path": str(path.resolve()), "device": device})
     ner.initialize()
-    add_entity_components(nlp, with_ner=True)
+    add_entity_components(nlp, with_ner=True, ner_labels=list(ner.labels))
     add_event_components(nlp)
     nlp.meta["name"] = f"trade_transformer_{path.name}"
     return nlp

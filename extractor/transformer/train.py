@@ -37,7 +37,7 @@ def _seed_everything(seed: int) -> None:
 
 
 def _command(corpus_path: Any, base: str, output: Path, max_steps: Optional[int], epochs: float, seed: int,
-             device: str) -> str:
+             device: str, extra: dict[str, Any]) -> str:
     parts = ["extractor", "train", str(corpus_path) if corpus_path is not None else "corpus",
              "--backend", "transformer", "--base", str(base), "--output", str(output)]
     if max_steps is not None:
@@ -45,7 +45,13 @@ def _command(corpus_path: Any, base: str, output: Path, max_steps: Optional[int]
     else:
         parts += ["--epochs", f"{epochs:g}"]
     parts += ["--seed", str(seed), "--device", device]
+    for name, value in extra.items():
+        parts += [f"--{name.replace('_', '-')}", str(value)]
     return shlex.join(parts)
+
+
+def _non_defaults(**pairs: tuple[Any, Any]) -> dict[str, Any]:
+    return {name: value for name, (value, default) in pairs.items() if value != default}
 
 
 def evaluate_classifier(classifier: TokenClassifier, docs: Sequence[dict[str, Any]], labels: Iterable[str],
@@ -198,7 +204,10 @@ def train_transformer(
         dev_docs=dev_docs,
         train_split=train_split,
         dev_split=dev_split,
-        command=command or _command(corpus_path, base, output, max_steps, epochs, seed, device),
+        command=command or _command(corpus_path, base, output, max_steps, epochs, seed, device, _non_defaults(
+            train_split=(train_split, "train"), dev_split=(dev_split, "dev"), scheme=(scheme, "BIO"),
+            learning_rate=(learning_rate, 5e-5), batch_size=(batch_size, 8), max_length=(max_length, None),
+            window_overlap=(window_overlap, None), labels=(",".join(labels) if labels else None, None))),
         seed=seed,
         settings={**classifier.settings(), "learning_rate": learning_rate, "batch_size": batch_size,
                   "steps": total_steps, "epochs": None if max_steps is not None else epochs, "device": device},
