@@ -129,21 +129,41 @@ def corpus_show(
 
 @app.command("annotate")
 def annotate_cmd(
-    inputs: List[Path] = typer.Argument(..., help="JSONL files (id, text, date), .txt files, folders of them, or ministry listings."),
-    output: Path = typer.Option(..., "-o", "--output", help="Output JSONL, one line per input document."),
+    inputs: List[Path] = typer.Argument(..., help="JSONL files (id, text, date; also .jsonl.gz), Parquet files, .txt files, folders of them, or ministry listings."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output: JSONL, one line per input document, or Parquet (a name ending in .parquet), one row each."),
     model: Optional[Path] = typer.Option(None, "--model", "-m", help="Pipeline folder (default: the shipped model)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes; each loads the model once."),
-    input_format: str = typer.Option("auto", "--format", help="auto, jsonl, txt or listing."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes (with --engine ray: actors); each loads the model once."),
+    input_format: str = typer.Option("auto", "--format", help="auto, jsonl, parquet, txt or listing."),
     gazetteer: List[Path] = typer.Option([], "--gazetteer", help="Extra gazetteer JSONL (label, pattern, id); repeatable."),
-    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longer documents get an `error` instead of results."),
+    max_chars: int = typer.Option(10_000_000, "--max-chars", min=1, help="Longer documents get an `error` instead of results."),
+    chunk_chars: int = typer.Option(100_000, "--chunk-chars", min=1, help="Longer documents are annotated in sentence-aligned pieces of at most this many characters."),
+    text_column: str = typer.Option("text", "--text-column", help="Field of the text in JSONL and Parquet inputs."),
+    id_column: Optional[str] = typer.Option(None, "--id-column", help="Field of the id (default: `id` when present)."),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help="Field of the release date (default: `date` when present)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same OUTPUT: keep the documents done, annotate the rest."),
+    tables: Optional[Path] = typer.Option(None, "--tables", help="Also write flat Parquet tables (documents, entities, mentions, events, arguments) into this folder."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (Ray Data; the `ray` extra)."),
+    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the cluster, e.g. ray://HOST:10001 (default: a local Ray instance)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch sent to a worker."),
+    recycle_after: int = typer.Option(20_000, "--recycle-after", min=0, help="Replace a worker process after this many documents (0: never)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
 ) -> None:
-    """Annotate documents: one output line per input document, in input order."""
+    """Annotate documents: one output line (or row) per input document, in input order.
+
+    The output is written to OUTPUT.part as it goes and renamed at the end; after an interrupted
+    run (Ctrl-C, a crash, kill -9) the same command with --resume continues where it stopped.
+    """
     from tqdm import tqdm
 
-    from .readers import iter_paths, read_inputs
-    from .runner import annotate_records, count_records
+    from .readers import Columns, iter_paths
+    from .runner import annotate_files, count_records, journal_path
 
+    if engine not in ("local", "ray"):
+        _fail(f"unknown engine {engine!r}: use local or ray")
+    if address and engine != "ray":
+        _fail("--address needs --engine ray")
+    if input_format not in ("auto", "jsonl", "parquet", "txt", "listing"):
+        _fail(f"unknown input format {input_format!r}: use auto, jsonl, parquet, txt or listing")
     try:
         files = list(iter_paths(inputs))
     except ExtractorError as exc:
@@ -151,23 +171,34 @@ def annotate_cmd(
     for path in gazetteer:
         if not path.exists():
             _fail(f"gazetteer file {path} does not exist")
-    total = count_records(files) if input_format in ("auto", "jsonl") else None
-    records = read_inputs(files, fmt=input_format)
-    n = errors = 0
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
+    if model is not None and not address and not model.exists():
+        _fail(f"model folder {model} does not exist")
+    total = count_records(files, input_format)
+    bar = tqdm(total=total, unit="doc", disable=not progress, file=sys.stderr)
+
+    def on_progress(n: int) -> None:
+        bar.update(n - bar.n)
+
     try:
-        with open(tmp, "wb") as out, tqdm(total=total, unit="doc", disable=not progress, file=sys.stderr) as bar:
-            for line in annotate_records(records, model=str(model) if model else None, workers=workers,
-                                         gazetteers=[str(g) for g in gazetteer], max_chars=max_chars):
-                out.write(line + b"\n")
-                n += 1
-                errors += b'"error":' in line
-                bar.update(1)
+        with bar:
+            summary = annotate_files(
+                files, output, fmt=input_format, columns=Columns(text=text_column, id=id_column, date=date_column),
+                model=str(model) if model else None, workers=workers, gazetteers=[str(g) for g in gazetteer],
+                max_chars=max_chars, chunk_chars=chunk_chars, batch_size=batch_size, recycle_after=recycle_after,
+                resume=resume, tables=tables, engine=engine, address=address, on_progress=on_progress,
+            )
     except ExtractorError as exc:
         _fail(str(exc))
-    tmp.replace(output)
-    typer.echo(f"{output}: {n} documents, {errors} with errors", err=True)
+    except KeyboardInterrupt:
+        _fail(f"interrupted; the documents done are in {journal_path(output)}: run the same command with "
+              f"--resume to continue", code=130)
+    if summary.resumed:
+        typer.echo(f"{output}: {summary.resumed + summary.documents} documents ({summary.resumed} from the "
+                   f"interrupted run), {summary.errors} of the {summary.documents} new ones with errors", err=True)
+    else:
+        typer.echo(f"{output}: {summary.documents} documents, {summary.errors} with errors", err=True)
+    if summary.tables is not None:
+        typer.echo(f"{summary.tables}: documents, entities, mentions, events, arguments", err=True)
 
 
 @app.command("evaluate")

@@ -588,7 +588,7 @@ def annotate_files(
     options = dict(model=model, workers=workers, gazetteers=list(gazetteers), max_chars=max_chars,
                    chunk_chars=chunk_chars, batch_size=batch_size)
     if engine == "ray":
-        from .engines.ray import annotate_paths
+        from .engines.ray_engine import annotate_paths
 
         # the resume check reads the inputs here; the cluster reads them again
         if done:

@@ -31,7 +31,8 @@ _MINISTRY_HEADS = re.compile(
     r"Directorate|Cabinet|Government|Secretariat|Court|Tribunal|Customs|Treasury|White House|"
     r"National Institute|Public Institute)\b"
 )
-_INTERGOV = re.compile(r"\b(WTO|APEC|OECD|IMF|UN|United Nations|World Bank|G20|G7|ASEAN Secretariat|ISO|IEC)\b")
+_INTERGOV = re.compile(r"\b(WTO|APEC|OECD|IMF|UN|United Nations|World Bank|G20|G7|ASEAN|ISO|IEC|IPEF|RCEP|CPTPP|"
+                       r"GCC|AEM|EFTA|Mercosur|MERCOSUR|Joint|Bilateral|[A-Z][\w.]+[–-][A-Z][\w.]+)\b")
 _AGREEMENT_HEADS = re.compile(r"\b(FTA|Agreement|Partnership|Treaty|Pact|Accord|Framework|Memorandum|MOU|MoU|Deal|Joint Statement|Fact Sheet|Declaration|Arrangement)\b")
 _REGULATION_HEADS = re.compile(r"\b(Act|Regulation|Directive|Law|Mechanism|Section \d+|Order|Decree|Rule|Code|Bill|Tariff Act)\b")
 _LEADING_DROP = {"the", "The", "a", "A", "an", "An", "’s", "'s", "Hon", "Hon.", "Honourable", "Honorable",
@@ -41,7 +42,8 @@ _ORDINAL = re.compile(
     r"^(\d+(st|nd|rd|th)|\d{4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|(thir|four|fif|six|seven|eigh|nine)teenth|(twen|thir|for|fif|six|seven|eigh|nine)tieth)$", re.I)
 _GENERIC_BODIES = {"House", "Government", "Ministry", "Department", "Commission", "Council", "Committee",
-                   "Parliament", "Agency", "Office", "Cabinet", "Administration", "Secretariat", "Board"}
+                   "Parliament", "Agency", "Office", "Cabinet", "Administration", "Secretariat", "Board",
+                   "Consultations", "Meeting", "Talks"}
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _TRIM_KEEP = {")", "%", "%p", "."}
@@ -109,6 +111,12 @@ Services Financial Revenue Customs Statistics Industrial Entrepreneurship Asia P
 Standards Competition Markets""".split())
 
 
+def _capitalised(tok) -> bool:
+    """ "Young", "McCormick", "O'Neill": a capital first and lower-case letters after."""
+    t = tok.text
+    return t[:1].isupper() and any(c.islower() for c in t) and (tok.is_alpha or "'" in t or "’" in t)
+
+
 def _namelike(tok) -> bool:
     if tok.text in ("bin", "al", "Al", "de", "van", "von", "da", "der", "le", "La"):
         return True
@@ -116,7 +124,7 @@ def _namelike(tok) -> bool:
         return False
     if tok.is_upper and len(tok) >= 3 and tok.is_alpha and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title:
         return True  # family names in capitals: "NISHIMURA Yasutoshi"
-    return (tok.is_title or (tok.is_upper and len(tok) <= 3)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
+    return (_capitalised(tok) or (tok.is_upper and len(tok) <= 3)) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
 
 def _split_on_known(span: Span, known: list[Span]) -> Optional[list[Span]]:
@@ -193,12 +201,35 @@ class MentionMerger:
         if not self._compiled:
             self.initialize()
         out = []
+        text = text_of(doc)
+        title_end = text.find("\n")
         for label, rank, regex in self._compiled:
-            for m in regex.finditer(text_of(doc)):
+            for m in regex.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
-                if span is not None and len(span):
-                    out.append((rank, span))
+                if span is None or not len(span):
+                    continue
+                if label == "BODY":
+                    span = self._body_span(span, title_end)
+                    if span is None:
+                        continue
+                out.append((rank, span))
         return out
+
+    def _body_span(self, span: Span, title_end: int) -> Optional[Span]:
+        """A capitalised body name found by its head word: no verb or sentence start inside it
+        ("Korea Opens Rare Metals ..."), not in a title-cased headline, labelled by its words."""
+        doc = span.doc
+        if span.start_char < title_end and _is_headline(text_of(doc)[:title_end]):
+            return None
+        start = span.start
+        for t in span:
+            if t.tag_.startswith("VB") or (t.i > span.start and t.is_sent_start):
+                start = t.i + 1
+        while start < span.end and doc[start].lower_ in ("of", "for", "and", "on", "the"):
+            start += 1
+        if span.end - start < 2:
+            return None
+        return Span(doc, start, span.end, label=classify_body(doc[start:span.end].text))
 
     def candidates(self, doc: Doc) -> list[tuple[int, Span]]:
         """(rank, span) pairs; a lower rank wins ties of equal length."""
