@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 import extractor.pipeline.events  # noqa: E402,F401  (registers the factories)
-from extractor.corpus import compile_source  # noqa: E402
+from extractor.corpus import compile_source, load_corpus  # noqa: E402
 from extractor.document import gold_to_doc  # noqa: E402
 from extractor.errors import ExtractorError  # noqa: E402
 from extractor.pipeline.layers import get_events  # noqa: E402
@@ -37,20 +37,23 @@ EVENT_PIPES = ("meeting_events", "agreement_events", "concern_events", "figure_e
 
 
 def load_gold(splits=DEV_SPLITS) -> list[dict[str, Any]]:
-    """Compile every authoring file of the allowed splits that has entities; skip the rest."""
+    """The compiled gold of the allowed splits (`extractor.corpus.load_corpus`), documents with entities.
+
+    challenge-dev comes from corpus/challenge/challenge.jsonl once it is built; until then its
+    authoring files (`chd-*.json` only) are compiled in memory.
+    """
     docs = []
-    for folder in (ROOT / "corpus" / "src", ROOT / "corpus" / "challenge" / "src"):
-        for path in sorted(folder.glob("*.json")):
-            try:
-                src = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError):
-                continue
-            if src.get("split") not in splits or not src.get("entities"):
-                continue
-            try:
-                docs.append(compile_source(src))
-            except (ExtractorError, KeyError, ValueError, TypeError) as exc:
-                print(f"skip {path.name}: {exc}", file=sys.stderr)
+    for split in splits:
+        found = [d for d in load_corpus(split) if d.get("entities")]
+        if not found and split == "challenge-dev":
+            for path in sorted((ROOT / "corpus" / "challenge" / "src").glob("chd-*.json")):
+                try:
+                    src = json.loads(path.read_text(encoding="utf-8"))
+                    if src.get("split") == split and src.get("entities"):
+                        found.append(compile_source(src))
+                except (OSError, ExtractorError, KeyError, ValueError, TypeError) as exc:
+                    print(f"skip {path.name}: {exc}", file=sys.stderr)
+        docs.extend(found)
     return docs
 
 

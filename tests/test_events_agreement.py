@@ -47,3 +47,13 @@ def test_future_signing_is_planned(parser):
     assert as_tuples(doc, "AGREEMENT") == [
         ("sign", ("2026-03", "2026-03"), {"status": "planned"}, [("agreement", "E3"), ("party", "E1"), ("party", "E2")]),
     ]
+
+
+def test_agreed_content_leaves_a_relative_clause_out(parser):
+    text = ("Goyal\nGoyal and Ahn agreed to intensify engagement, which began in January 2010, so that the upgrade can be concluded.")
+    ents = [("E1", "OFFICIAL", ["Goyal"], {"country": "IND"}), ("E2", "OFFICIAL", ["Ahn"], {"country": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2023-08-24"), "agreement_events")
+    # the date of the relative clause is not the agreeing's
+    assert as_tuples(doc, "AGREEMENT") == [
+        ("agreed", None, {"status": "agreed"}, [("content", "intensify engagement"), ("party", "E1"), ("party", "E2")]),
+    ]

@@ -33,3 +33,30 @@ def test_concerns_heard_from_others(parser):
     assert as_tuples(doc, "TRADE_CONCERN") == [
         ("hear", None, {}, [("complainant", "E2"), ("measure", "Korea’s domestic digital legislation"), ("respondent", "E3")]),
     ]
+
+
+def test_asking_another_party_to_change_a_measure(parser):
+    text = ("Talks\nFor his part, Minister Lee Chang-yang asked Vietnam to resolve delays in value-added tax refunds "
+            "for Korean-invested enterprises.")
+    ents = [("E1", "OFFICIAL", ["Lee Chang-yang"], {"country": "KOR"}), ("E2", "COUNTRY", ["Vietnam"], {"code": "VNM"})]
+    doc = run(make_doc(parser, text, ents, release_date="2022-12-06"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("asked", None, {}, [("complainant", "E1"), ("measure", "delays in value-added tax refunds"),
+                             ("request", "resolve delays in value-added tax refunds for Korean-invested enterprises"),
+                             ("respondent", "E2")]),
+    ]
+
+
+def test_asked_is_dated_by_its_own_clause(parser):
+    text = ("Steel\nIndustry Minister Ahn Duk-geun on Wednesday asked U.S. Commerce Secretary Howard Lutnick to exempt "
+            "South Korea from the 25 percent tariffs on steel that Washington plans to impose.")
+    ents = [("E1", "OFFICIAL", ["Ahn Duk-geun"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Howard Lutnick"], {"country": "USA"}),
+            ("E3", "COUNTRY", ["U.S."], {"code": "USA"}), ("E4", "COUNTRY", ["South Korea"], {"code": "KOR"}),
+            ("E5", "PERCENT", ["25 percent"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-02-27"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("asked", ("2025-02-26", "2025-02-26"), {}, [
+            ("complainant", "E1"), ("measure", "25 percent tariffs on steel"),
+            ("request", "exempt South Korea from the 25 percent tariffs on steel that Washington plans to impose"),
+            ("respondent", "E3")]),
+    ]

@@ -133,3 +133,9 @@ def test_extra_cue_file(parser, tmp_path):
     nlp.add_pipe("figure_events", config={"data_path": str(extra)})
     nlp.get_pipe("figure_events").initialize(lambda: [], nlp=nlp)
     assert nlp.get_pipe("figure_events").cues.mapping("direction", "direction")["skyrocket"] == "increase"
+
+
+def test_period_is_not_carried_by_default():
+    # R1: a figure's period comes from its own sentence only
+    nlp = spacy.blank("en")
+    assert nlp.add_pipe("figure_events").carry_period is False

@@ -137,3 +137,41 @@ def test_meeting_component_saves_and_reloads(tmp_path):
     pipe = spacy.load(tmp_path / "p").get_pipe("meeting_events")
     assert pipe.link_sentences is False
     assert "convene" in pipe.cues.words("verb")
+
+
+def test_meeting_noun_with_its_counterpart(parser):
+    text = ("Talks\nIn a video call with Minister Yeo Han-koo on 28 June, Executive Vice-President Dombrovskis raised "
+            "the EU’s concerns about Korea’s lengthy sanitary approval procedures.")
+    ents = [("E1", "OFFICIAL", ["Yeo Han-koo"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Dombrovskis"], {"country": "EU"}),
+            ("E3", "COUNTRY", ["EU"], {"code": "EU"}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2021-07-01"), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("call", ("2021-06-28", "2021-06-28"), {}, [("participant", "E1"), ("participant", "E2")]),
+    ]
+
+
+def test_meeting_noun_takes_the_speaker_as_participant(parser):
+    text = ("Exporters\nIndustry Minister Ahn Duk-geun told a meeting with exporters in Seoul on Friday that the "
+            "government will expand trade insurance.")
+    doc = run(make_doc(parser, text, [("E1", "OFFICIAL", ["Ahn Duk-geun"], {"country": "KOR"})], release_date="2024-11-02"), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [("meeting", ("2024-11-01", "2024-11-01"), {}, [("participant", "E1")])]
+
+
+def test_a_standing_body_is_the_name_not_a_participant(parser):
+    text = ("Council\nKorea raised Japan’s export restrictions at the WTO General Council meeting held in Geneva on July 23-24.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Japan"], {"code": "JPN"}),
+            ("E3", "ORG", ["WTO General Council"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-07-25"), "meeting_events", "concern_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("meeting", ("2019-07-23", "2019-07-24"), {}, [("name", "WTO General Council"), ("participant", "E1")]),
+    ]
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", ("2019-07-23", "2019-07-24"), {}, [("complainant", "E1"), ("measure", "Japan’s export restrictions"), ("respondent", "E2")]),
+    ]
+
+
+def test_a_policy_dialogue_without_a_name_is_no_meeting(parser):
+    text = ("Energy\nKorea and Vietnam agreed on the need for close policy dialogue on nuclear energy.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Vietnam"], {"code": "VNM"})]
+    doc = run(make_doc(parser, text, ents), "meeting_events")
+    assert as_tuples(doc, "MEETING") == []

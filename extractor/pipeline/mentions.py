@@ -111,6 +111,10 @@ Services Financial Revenue Customs Statistics Industrial Entrepreneurship Asia P
 Standards Competition Markets""".split())
 
 
+# acronyms that are also common nouns: only their defining "(FTA)" is a mention
+_COMMON_ACRONYMS = {"FTA", "FTAs", "EPA", "MOU", "MoU", "MOUs", "BIT", "FDI", "SME", "SMEs", "R&D"}
+
+
 def _capitalised(tok) -> bool:
     """ "Young", "McCormick", "O'Neill": a capital first and lower-case letters after."""
     t = tok.text
@@ -325,6 +329,8 @@ class MentionMerger:
             for tok in doc:
                 if tok.text not in defined:
                     continue
+                if tok.text in _COMMON_ACRONYMS and not (tok.i > 0 and doc[tok.i - 1].text == "("):
+                    continue  # "(FTA)" after a name is a mention of it; a bare "FTA" later is not
                 if tok.i in model_single and model_single[tok.i].label_ != defined[tok.text]:
                     taken.remove(model_single[tok.i])
                     occupied.discard(tok.i)
@@ -397,6 +403,8 @@ class MentionMerger:
             return False  # title-cased headlines fool the pretrained NER
         if rank >= 3 and span.label_ in ("ORG", "MINISTRY") and self.titles.heads.get(span[-1].text) in ("official", "head"):
             return False  # "United States Trade Representative": a post, not a body
+        if rank >= 3 and span.text in _COMMON_ACRONYMS:
+            return False
         if rank >= 3 and len(span) == 1 and span[0].text in _GENERIC_BODIES:
             return False  # "the House", "the Commission": generic words, not names
         if rank >= 3 and all(t.is_upper or not t.is_alpha for t in span) and sum(len(t) for t in span if t.is_alpha) > 5:
