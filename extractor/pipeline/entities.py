@@ -277,6 +277,8 @@ class EntityGrouper:
                 country = aff_gid[:3].upper()
             if country is None and aff_gid and aff_gid.startswith("eu-"):
                 country = "EU"
+        if country is None and (kind == "official" or label == "OFFICIAL") and any(_KOREAN_NAME.fullmatch(s.text) for s in spans):
+            country = "KOR"  # an official with a Korean name written family name first
         if kind == "official":
             label = "OFFICIAL"
         elif kind == "person":
@@ -356,6 +358,13 @@ class EntityGrouper:
             if j < len(after) and after[j].text in demonyms:
                 lead_country = demonyms[after[j].text]
                 j += 1
+            grp = self._group_at(after[j], span_group) if j < len(after) else None
+            if grp is not None and grp.label == "COUNTRY":
+                # ", U.S. Trade Representative": the country leaves the title and gives the country
+                span_end = next(s.end for s in grp.spans if s.start <= after[j].i < s.end)
+                if span_end < after.end and self.titles.is_title_word(doc[span_end].text):
+                    lead_country = self._code(grp, gaz_ids)
+                    j = span_end - after.start
             k = j
             has_head = False
             while k < len(after):
@@ -426,6 +435,12 @@ class EntityGrouper:
     @staticmethod
     def _code(group: "_Group", gaz_ids: dict) -> Optional[str]:
         return next((gaz_ids.get((s.start, s.end)) for s in group.spans if gaz_ids.get((s.start, s.end))), None)
+
+
+_KOREAN_NAME = re.compile(
+    r"(Kim|Lee|Park|Choi|Jung|Chung|Kang|Cho|Yoon|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Yu|Hong|Jeon|"
+    r"Ko|Moon|Yang|Son|Bae|Baek|Heo|Nam|Noh|Ha|Kwak|Sung|Cha|Joo|Woo|Min|Ryu|Jin|Ji|Chae|Won|Byun|Yeo|Yeom|"
+    r"Paik|Sung|Cheong|Rhee|Roh|Suh|Chang|Yi|Koo|Ku) [A-Z][a-z]+-[a-z]+")
 
 
 def _same_sentence(a: Span, b: Span) -> bool:
