@@ -98,15 +98,20 @@ class Extractor:
         date = str(date) if date else None
         if not text.strip():
             return Document(id=doc_id, date=date)
-        doc = self.nlp(self._make_doc(text, date, doc_id))
-        return doc_to_document(doc, doc_id, date)
+        with self.nlp.memory_zone():
+            doc = self.nlp(self._make_doc(text, date, doc_id))
+            return doc_to_document(doc, doc_id, date)
 
     def annotate_input(self, item: InputDocument, fallback_id: str = "doc-1") -> Document:
         return self.annotate(item.text, id=item.id or fallback_id, date=item.date.isoformat() if item.date else None)
 
     def pipe(self, records: Iterable[Record], batch_size: int = 16) -> Iterator[Document]:
-        """Annotate records in order; a record that fails gives a Document with `error` set."""
-        pending: list[tuple[Record, object]] = []
+        """Annotate records in order; a record that fails gives a Document with `error` set.
+
+        Each batch runs inside spaCy's memory zone, so the string store does not grow with the
+        number of documents (a long run keeps flat memory).
+        """
+        pending: list[tuple[Record, Optional[Document]]] = []
 
         def run_one(doc):
             try:
@@ -115,36 +120,39 @@ class Extractor:
                 return exc
 
         def flush() -> Iterator[Document]:
-            docs = [d for _, d in pending if not isinstance(d, Document)]
-            try:
-                processed = list(self.nlp.pipe(docs, batch_size=batch_size)) if docs else []
-            except Exception:
-                processed = [run_one(d) for d in docs]
-            it = iter(processed)
-            for rec, item in pending:
-                if isinstance(item, Document):
-                    yield item
-                    continue
-                doc = next(it)
-                if isinstance(doc, Exception):
-                    yield Document(id=rec.id, date=rec.date, error=f"annotation failed: {doc}")
-                    continue
+            results: list[Document] = []
+            with self.nlp.memory_zone():
+                docs = [self._make_doc(rec.text, rec.date, rec.id) for rec, done in pending if done is None]
                 try:
-                    yield doc_to_document(doc, rec.id, rec.date)
-                except Exception as exc:
-                    yield Document(id=rec.id, date=rec.date, error=f"serialisation failed: {exc}")
+                    processed = list(self.nlp.pipe(docs, batch_size=batch_size)) if docs else []
+                except Exception:
+                    processed = [run_one(d) for d in docs]
+                it = iter(processed)
+                for rec, done in pending:
+                    if done is not None:
+                        results.append(done)
+                        continue
+                    doc = next(it)
+                    if isinstance(doc, Exception):
+                        results.append(Document(id=rec.id, date=rec.date, error=f"annotation failed: {doc}"))
+                        continue
+                    try:
+                        results.append(doc_to_document(doc, rec.id, rec.date))
+                    except Exception as exc:
+                        results.append(Document(id=rec.id, date=rec.date, error=f"serialisation failed: {exc}"))
             pending.clear()
+            yield from results
 
         for rec in records:
             if rec.error is not None:
                 pending.append((rec, Document(id=rec.id, date=rec.date, error=rec.error)))
             elif not (rec.text or "").strip():
                 pending.append((rec, Document(id=rec.id, date=rec.date)))
+            elif len(rec.text) > self.max_chars:
+                msg = f"text has {len(rec.text)} characters, over the limit of {self.max_chars}"
+                pending.append((rec, Document(id=rec.id, date=rec.date, error=msg)))
             else:
-                try:
-                    pending.append((rec, self._make_doc(rec.text, rec.date, rec.id)))
-                except DocumentTooLong as exc:
-                    pending.append((rec, Document(id=rec.id, date=rec.date, error=str(exc))))
+                pending.append((rec, None))
             if len(pending) >= batch_size:
                 yield from flush()
         yield from flush()
