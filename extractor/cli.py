@@ -16,6 +16,15 @@ corpus_app = typer.Typer(no_args_is_help=True, help="Build, check and convert an
 app.add_typer(corpus_app, name="corpus")
 
 
+def _register_formats() -> None:
+    from .formats.cli import register
+
+    register(corpus_app)
+
+
+_register_formats()
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -234,9 +243,11 @@ def train_cmd(
     backend: str = typer.Option("spacy", "--backend", help="spacy (default) or transformer."),
     base: Optional[str] = typer.Option(None, "--base", help="spacy: base pipeline package; transformer: a local Hugging Face folder or an installed encoder package."),
     seed: int = typer.Option(0, "--seed"),
-    epochs: int = typer.Option(25, "--epochs"),
+    epochs: int = typer.Option(25, "--epochs", help="Passes over the train split (spacy default 25; use about 20 for a transformer)."),
     max_steps: Optional[int] = typer.Option(None, "--max-steps", help="transformer: stop after this many steps."),
     device: str = typer.Option("cpu", "--device", help="transformer: cpu or cuda."),
+    learning_rate: float = typer.Option(3e-4, "--learning-rate", help="transformer: AdamW learning rate."),
+    max_length: Optional[int] = typer.Option(None, "--max-length", help="transformer: window length in sub-words (default: the encoder's maximum)."),
 ) -> None:
     """Train a pipeline on a corpus and save it with its model card and dev scores."""
     command = "extractor train " + " ".join(sys.argv[2:])
@@ -253,7 +264,10 @@ def train_cmd(
                 from .transformer import train_transformer
             except ImportError as exc:
                 _fail(f"the transformer backend needs the optional extra: pip install '.[transformers]' ({exc})")
-            train_transformer(corpus, base, output, max_steps=max_steps, epochs=epochs, seed=seed, device=device)
+            options = {"learning_rate": learning_rate, "command": command}
+            if max_length:
+                options["max_length"] = max_length
+            train_transformer(corpus, base, output, max_steps=max_steps, epochs=epochs, seed=seed, device=device, **options)
         else:
             _fail(f"unknown backend {backend!r}: use spacy or transformer")
     except ExtractorError as exc:

@@ -163,7 +163,7 @@ def normalize_percent(text: str) -> dict[str, object]:
     "0.5 percentage points" and "0.5%p" → percentage_point; "five-point-one percent" → 5.1."""
     lowered = text.lower()
     unit = "percentage_point" if re.search(r"percentage[\s-]points?|%p\b|\bpp\b|\bp\.p\.", lowered) else "percent"
-    if re.search(r"\bpoint\b", lowered):
+    if re.search(r"\bpoint\b", re.sub(r"percentage[\s-]points?", "", lowered)):
         value = _spoken_number(lowered)
     else:
         value = parse_number(lowered.replace("%p", "%"))

@@ -5,8 +5,9 @@ behind `extractor annotate` (inputs to a JSONL or Parquet file, resumable). Both
 does not grow with the input. Every record gives exactly one output line with its id, in input
 order; a document that fails gets empty results and `error`.
 
-- Each batch runs inside `nlp.memory_zone()`, so the strings and lexemes of its texts are freed
-  once its lines are built and spaCy's string store does not grow with the archive.
+- `Extractor.pipe` runs each batch inside `nlp.memory_zone()`, so the strings and lexemes of its
+  texts are freed once its documents are built and spaCy's string store does not grow with the
+  archive.
 - With `workers > 1` the batches go to worker processes that each load the model once; at most a
   few batches per worker are in flight. A worker is replaced after `recycle_after` documents, and
   one that dies (killed, out of memory) is replaced too: its documents are retried one at a time,
@@ -32,7 +33,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 import orjson
 
@@ -141,13 +142,9 @@ def merge_parts(doc_id: str, date: Optional[str], parts: Sequence[tuple[int, Doc
     return Document(id=doc_id, date=date, entities=entities, events=events)
 
 
-def _zone(ex: Extractor) -> ContextManager[Any]:
-    zone = getattr(ex.nlp, "memory_zone", None)
-    return zone() if zone is not None else contextlib.nullcontext()
-
-
 def annotate_long(ex: Extractor, rec: Record, chunk_chars: int) -> Document:
-    """Annotate a long text piece by piece (each in its own memory zone) and merge the results."""
+    """Annotate a long text piece by piece and merge the results (`Extractor.pipe` runs each batch
+    of pieces in its own memory zone, so the strings of one piece are gone before the next)."""
     text = rec.text or ""
     spans = split_text(text, chunk_chars)
     doc_id = clean_id(rec.id)
@@ -156,11 +153,10 @@ def annotate_long(ex: Extractor, rec: Record, chunk_chars: int) -> Document:
     for i in range(0, len(spans), per_batch):
         group = spans[i:i + per_batch]
         pieces = [Record(id=doc_id, text=text[s:e], date=rec.date) for s, e in group]
-        with _zone(ex):
-            for (s, e), doc in zip(group, ex.pipe(pieces, batch_size=per_batch)):
-                if doc.error is not None:
-                    return _error_doc(rec, f"characters {s}-{e}: {doc.error}")
-                parts.append((s, doc))
+        for (s, e), doc in zip(group, ex.pipe(pieces, batch_size=per_batch)):
+            if doc.error is not None:
+                return _error_doc(rec, f"characters {s}-{e}: {doc.error}")
+            parts.append((s, doc))
     return merge_parts(doc_id, rec.date, parts)
 
 
@@ -191,9 +187,8 @@ def annotate_batch(
         else:
             short.append((i, Record(id=clean_id(rec.id), text=text, date=rec.date)))
     if short:
-        with _zone(ex):
-            for (i, _), doc in zip(short, ex.pipe([r for _, r in short], batch_size=batch_size)):
-                docs[i] = doc
+        for (i, _), doc in zip(short, ex.pipe([r for _, r in short], batch_size=batch_size)):
+            docs[i] = doc
     for i in long:
         try:
             docs[i] = annotate_long(ex, records[i], chunk_chars)
@@ -320,6 +315,9 @@ class _Pool:
         next_seq = next_out = 0
         exhausted = False
         while True:
+            while next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
             while not exhausted and len(todo) < len(self.slots) and next_seq < next_out + window:
                 batch = next(batches, None)
                 if batch is None:
@@ -327,16 +325,13 @@ class _Pool:
                 else:
                     todo.append((next_seq, None, batch))
                     next_seq += 1
+            if exhausted and next_out == next_seq:
+                return
             for slot in self.slots:
                 if slot.ready and slot.task is None and todo:
                     slot.task = todo.popleft()
                     seq, part, records = slot.task
                     slot.conn.send(((seq, part), records))
-            while next_out in results:
-                yield results.pop(next_out)
-                next_out += 1
-            if exhausted and next_out == next_seq:
-                return
             waiting = {slot.conn: slot for slot in self.slots}
             waiting.update({slot.proc.sentinel: slot for slot in self.slots})
             for obj in mpc.wait(list(waiting)):

@@ -57,3 +57,49 @@ def test_agreed_content_leaves_a_relative_clause_out(parser):
     assert as_tuples(doc, "AGREEMENT") == [
         ("agreed", None, {"status": "agreed"}, [("content", "intensify engagement"), ("party", "E1"), ("party", "E2")]),
     ]
+
+
+def test_the_committee_reviewed_and_both_sides_agreed_are_the_two_sides(parser):
+    text = ("Korea–EU Trade\nThe Ministry of Trade, Industry and Resources (MOTIR, Minister Kim Jung-kwan) held the 13th "
+            "Korea–EU Committee on Trade in Goods meeting in Seoul on Thursday, November 13. The committee reviewed the "
+            "implementation of the Korea–EU FTA. The EU raised issues. Both sides agreed to maintain close discussions.")
+    ents = [("E1", "MINISTRY", ["Ministry of Trade, Industry and Resources", "MOTIR"], {}),
+            ("E2", "OFFICIAL", ["Kim Jung-kwan"], {"affiliation": "E1", "country": "KOR"}),
+            ("E3", "ORG", ["Korea–EU Committee on Trade in Goods"], {}), ("E4", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E5", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E8", "AGREEMENT", ["Korea–EU FTA"], {})]
+    doc = run(make_doc(parser, text, ents), "meeting_events", "agreement_events")
+    assert as_tuples(doc, "AGREEMENT") == [
+        ("reviewed", ("2025-11-13", "2025-11-13"), {"status": "reviewed"}, [("agreement", "E8"), ("party", "E1"), ("party", "E4")]),
+        ("agreed", ("2025-11-13", "2025-11-13"), {"status": "agreed"}, [("content", "maintain close discussions"), ("party", "E1"), ("party", "E4")]),
+    ]
+
+
+def test_capitals_stand_for_their_countries(parser):
+    text = "Tariffs\nSeoul and Washington agreed to launch working-level consultations on tariffs, the ministry said."
+    ents = [("E1", "COUNTRY", ["South Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["United States"], {"code": "USA"})]
+    doc = run(make_doc(parser, text, ents), "agreement_events")
+    assert as_tuples(doc, "AGREEMENT") == [
+        ("agreed", None, {"status": "agreed"}, [("content", "launch working-level consultations on tariffs"), ("party", "E1"), ("party", "E2")]),
+    ]
+
+
+def test_the_protocol_refers_back_to_the_named_agreement(parser):
+    text = ("Protocol\nThe Protocol Amending the Korea-U.S. Free Trade Agreement took effect on January 1, 2019. "
+            "The two countries signed the protocol in New York on September 24, 2018.")
+    ents = [("E1", "AGREEMENT", ["Protocol Amending the Korea-U.S. Free Trade Agreement"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-01-01"), "agreement_events")
+    assert as_tuples(doc, "AGREEMENT") == [
+        ("took effect", ("2019-01-01", "2019-01-01"), {"status": "in_force"}, [("agreement", "E1")]),
+        ("signed", ("2018-09-24", "2018-09-24"), {"status": "signed"}, [("agreement", "E1")]),
+    ]
+
+
+def test_an_agreement_named_in_front_of_a_planned_conclusion(parser):
+    text = ("UK FTA\nRegarding the Korea–UK FTA upgrade negotiations, the government reaffirmed its commitment to seek a "
+            "conclusion within the year.")
+    ents = [("E1", "AGREEMENT", ["Korea–UK FTA"], {})]
+    doc = run(make_doc(parser, text, ents), "agreement_events")
+    assert as_tuples(doc, "AGREEMENT") == [
+        ("negotiations", None, {"status": "negotiating"}, [("agreement", "E1")]),
+        ("conclusion", None, {"status": "planned"}, [("agreement", "E1")]),
+    ]

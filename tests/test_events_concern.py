@@ -60,3 +60,72 @@ def test_asked_is_dated_by_its_own_clause(parser):
             ("request", "exempt South Korea from the 25 percent tariffs on steel that Washington plans to impose"),
             ("respondent", "E3")]),
     ]
+
+
+MOTIR_MEETING = ("The Ministry of Trade, Industry and Resources (MOTIR, Minister Kim Jung-kwan) held the 13th Korea–EU "
+                 "Committee on Trade in Goods meeting in Seoul on Thursday, November 13. ")
+MOTIR_ENTITIES = [("E1", "MINISTRY", ["Ministry of Trade, Industry and Resources", "MOTIR"], {}),
+                  ("E2", "OFFICIAL", ["Kim Jung-kwan"], {"affiliation": "E1", "country": "KOR"}),
+                  ("E3", "ORG", ["Korea–EU Committee on Trade in Goods"], {}), ("E4", "COUNTRY", ["EU"], {"code": "EU"}),
+                  ("E5", "COUNTRY", ["Korea"], {"code": "KOR"})]
+
+
+def test_korean_side_is_the_korean_body_and_obligations_are_requests(parser):
+    text = ("Korea–EU Trade\n" + MOTIR_MEETING + "The Korean side emphasized that strengthened EU regulations—such as the "
+            "EU Battery Regulation and the F-gas Regulation—should not place excessive burdens on businesses and must be "
+            "applied in a non-discriminatory manner.")
+    ents = MOTIR_ENTITIES + [("E6", "REGULATION", ["EU Battery Regulation"], {}), ("E7", "REGULATION", ["F-gas Regulation"], {})]
+    doc = run(make_doc(parser, text, ents), "meeting_events", "concern_events")
+    shared = [("complainant", "E1"), ("forum", "E3")]
+    requests = [("request", "must be applied in a non-discriminatory manner"),
+                ("request", "should not place excessive burdens on businesses"), ("respondent", "E4")]
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("emphasized", ("2025-11-13", "2025-11-13"), {}, shared + [("measure", "E6")] + requests),
+        ("emphasized", ("2025-11-13", "2025-11-13"), {}, shared + [("measure", "E7")] + requests),
+    ]
+
+
+def test_inquiries_about_a_listed_set_of_measures(parser):
+    text = ("Trade issues.\nOn issues of interest to the EU—such as labeling regulations for alcoholic beverages, offshore "
+            "wind power systems, and safety regulations for children’s products—the Korean delegation provided detailed "
+            "explanations in response to the EU’s inquiries.")
+    ents = [("E4", "COUNTRY", ["EU"], {"code": "EU"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("inquiries", None, {}, [("complainant", "E4"), ("measure", "labeling regulations for alcoholic beverages")]),
+        ("inquiries", None, {}, [("complainant", "E4"), ("measure", "offshore wind power systems")]),
+        ("inquiries", None, {}, [("complainant", "E4"), ("measure", "safety regulations for children’s products")]),
+    ]
+
+
+def test_a_later_request_about_the_measures_joins_the_concern(parser):
+    text = ("WTO\nKorea raised Japan’s export restrictions on key materials for semiconductors at the WTO General Council. "
+            "Kim explained that the measures threaten global supply chains. He requested that Japan withdraw the measures immediately.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Japan"], {"code": "JPN"}),
+            ("E3", "ORG", ["WTO General Council"], {}), ("E4", "OFFICIAL", ["Kim"], {"country": "KOR"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", None, {}, [("complainant", "E1"), ("measure", "Japan’s export restrictions on key materials for semiconductors"),
+                              ("request", "withdraw the measures immediately"), ("respondent", "E2")]),
+    ]
+
+
+def test_a_section_of_an_act_is_one_measure_and_the_request_is_the_clause(parser):
+    text = ("Talks\nMinister Yeo, for his part, raised the treatment of Korean steel under Section 232 of the Trade Expansion "
+            "Act of 1962 and asked Washington to consider improvements to the quota on Korean steel.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "REGULATION", ["Section 232"], {}),
+            ("E3", "REGULATION", ["Trade Expansion Act of 1962"], {})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", None, {}, [("complainant", "E1"), ("measure", "E2"), ("request", "consider improvements to the quota on Korean steel")]),
+    ]
+
+
+def test_a_measure_named_in_front_of_the_verb(parser):
+    text = ("Steel import measures.\nRegarding the steel import measures recently proposed by the European Commission, "
+            "Korea emphasized that it is an FTA partner rather than a target of the restrictions.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "MINISTRY", ["European Commission"], {})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("emphasized", None, {}, [("complainant", "E1"), ("measure", "steel import measures recently proposed by the European Commission")]),
+    ]

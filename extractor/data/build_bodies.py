@@ -117,7 +117,7 @@ MINISTRIES = {
 
 ORGS = {
     "wto": ["World Trade Organization", "World Trade Organisation", "WTO"],
-    "wto-tbt": ["WTO Committee on Technical Barriers to Trade", "TBT Committee", "Committee on Technical Barriers to Trade"],
+    "wto-tbt": ["WTO Committee on Technical Barriers to Trade", "WTO TBT Committee", "TBT Committee", "Committee on Technical Barriers to Trade"],
     "wto-mc": ["WTO Ministerial Conference", "Ministerial Conference"],
     "wto-gc": ["WTO General Council", "General Council"],
     "oecd": ["Organisation for Economic Co-operation and Development", "Organization for Economic Cooperation and Development", "OECD"],

@@ -214,8 +214,9 @@ class EntityGrouper:
 
     # ------------------------------------------------------------------ attributes
     def _records(self, doc: Doc, groups: list[_Group], gaz_ids: dict) -> list[EntityRecord]:
-        # a figure restated (in the title and the body, or twice in the body) is one entity; the same
-        # value twice in one sentence is two figures
+        # a figure restated (in the title and the body, or in the body with the same words before it)
+        # is one entity; the same value twice in one sentence, or after other words, is two figures
+        title_end = text_of(doc).find("\n")
         figures: dict[tuple, _Group] = {}
         merged: list[_Group] = []
         for g in groups:
@@ -225,7 +226,8 @@ class EntityGrouper:
                 g.attrs = attrs
                 key = (g.label, tuple(sorted(attrs.items())))
                 first = figures.get(key)
-                if first is not None and all(not _same_sentence(s, span) for s in first.spans):
+                if first is not None and all(not _same_sentence(s, span) for s in first.spans) and (
+                        first.spans[0].end_char <= title_end < span.start_char or _same_context(first.spans[0], span)):
                     first.spans.append(span)
                     continue
                 figures.setdefault(key, g)
@@ -309,6 +311,10 @@ class EntityGrouper:
             tok = doc[i]
             if (tok.i, tok.i + 1) in {(s.start, s.start + 1) for s in []}:
                 break
+            if tok.text == ")" and i - 2 >= sent.start and doc[i - 2].text == "(":
+                words.extend([doc[i], doc[i - 1], doc[i - 2]])  # "Minister of ... (MOTIR) JK Kim"
+                i -= 3
+                continue
             if tok.text in ("’s", "'s", "-") or tok.is_title or tok.is_upper or tok.text in _STOP_WORDS or tok.text == ",":
                 words.append(tok)
                 i -= 1
@@ -322,7 +328,12 @@ class EntityGrouper:
                 start -= 1
             title_toks = [t for t in words[start:] if t.text != ","] if words else []
             if title_toks:
+                end_i = span.start
+                while end_i > words[start].i and doc[end_i - 1].text in (")", "(", ",") or (
+                        end_i - 2 >= words[start].i and doc[end_i - 1].text == ")" ):
+                    end_i -= 1
                 title = doc[words[start].i: span.start].text.strip(" ,")
+                title = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "(MOTIR)" is the body, not the post
             for t in words[:start]:
                 grp = self._group_at(t, span_group)
                 if grp is not None:
@@ -384,6 +395,9 @@ class EntityGrouper:
             if has_head and k > j:
                 if title is None:
                     title = doc[after[j].i: after[k - 1].i + 1].text
+                    m_and = re.search(r"\s+and\s+(\S+)", title)
+                    if m_and and self.titles.heads.get(m_and.group(1)) is not None:
+                        title = title[: m_and.start()]  # "Chairman and CEO of AMCHAM": the first post
                     # "… of Qatar": a country that ends the post tells the country and leaves the title;
                     # inside the post ("Ambassador of India to Korea") it stays
                     tail = after[k - 1]
@@ -407,7 +421,7 @@ class EntityGrouper:
                         break
                     if grp is not None and grp.label == "COUNTRY":
                         country = country or self._code(grp, gaz_ids)
-                    if tok.text in (",", ".", ";", "(", ")") or tok.text in ("said", "met", "and"):
+                    if tok.text in (",", ".", ";", ")") or tok.text in ("said", "met", "and"):
                         break
                 for tok in after[j:k]:
                     grp = self._group_at(tok, span_group)
@@ -441,6 +455,14 @@ _KOREAN_NAME = re.compile(
     r"(Kim|Lee|Park|Choi|Jung|Chung|Kang|Cho|Yoon|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Yu|Hong|Jeon|"
     r"Ko|Moon|Yang|Son|Bae|Baek|Heo|Nam|Noh|Ha|Kwak|Sung|Cha|Joo|Woo|Min|Ryu|Jin|Ji|Chae|Won|Byun|Yeo|Yeom|"
     r"Paik|Sung|Cheong|Rhee|Roh|Suh|Chang|Yi|Koo|Ku) [A-Z][a-z]+-[a-z]+")
+
+
+def _same_context(a: Span, b: Span, window: int = 4) -> bool:
+    """Whether two figures are preceded by a common content word ("imports fell 2.9 percent")."""
+    def words(span: Span) -> set[str]:
+        toks = span.doc[max(0, span.start - window): span.start]
+        return {t.lower_ for t in toks if t.is_alpha and not t.is_stop}
+    return bool(words(a) & words(b))
 
 
 def _same_sentence(a: Span, b: Span) -> bool:

@@ -95,6 +95,7 @@ def _trim(span: Span, titles: TitleLexicon) -> Optional[Span]:
     return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
 
+_POST_LEAD = {"newly", "appointed", "new", "incoming", "outgoing", "current", "visiting", "acting", "former"}
 _BODY_WORDS = set("""Institute Association Organization Organisation Council Committee Ministry Department Agency
 Office Center Centre Corporation Company Group Bank University Foundation Chamber Federation Union Commission
 Government Administration Authority Bureau Service Forum Summit""".split())
@@ -113,6 +114,20 @@ Standards Competition Markets""".split())
 
 # acronyms that are also common nouns: only their defining "(FTA)" is a mention
 _COMMON_ACRONYMS = {"FTA", "FTAs", "EPA", "MOU", "MoU", "MOUs", "BIT", "FDI", "SME", "SMEs", "R&D"}
+
+
+def _subject_acronym(name: str, acronym: str) -> bool:
+    """Whether the acronym spells the words after "on"/"for"/"of" in the name but not the name itself."""
+    m = re.search(r"\b(?:on|for)\s+(.+)$", name)
+    if not m:
+        return False
+    initials = lambda text: "".join(w[0].upper() for w in re.findall(r"[A-Za-z][\w’'-]*", text)  # noqa: E731
+                                    if w.lower() not in ("of", "and", "for", "the", "on", "to", "in"))
+    return initials(m.group(1)) == acronym.upper() and initials(name) != acronym.upper()
+
+
+_VENUES = ("Press Center", "Convention Center", "Exhibition Center", "Conference Center", "Trade Center",
+           "Business Center", "Convention and Exhibition Center", "Press Centre", "Conference Centre")
 
 
 def _capitalised(tok) -> bool:
@@ -231,8 +246,8 @@ class MentionMerger:
                 start = t.i + 1
         while start < span.end and doc[start].lower_ in ("of", "for", "and", "on", "the"):
             start += 1
-        if span.end - start < 2:
-            return None
+        if span.end - start < 2 or doc[start:span.end].text.endswith(_VENUES):
+            return None  # venues ("Korea Press Center") are places, not bodies
         return Span(doc, start, span.end, label=classify_body(doc[start:span.end].text))
 
     def candidates(self, doc: Doc) -> list[tuple[int, Span]]:
@@ -304,6 +319,35 @@ class MentionMerger:
                     out.append((2, Span(doc, start, j, label="OFFICIAL" if kind == "official" else "PERSON")))
         return out
 
+    def names_before_titles(self, doc: Doc) -> list[tuple[int, Span]]:
+        """ "Maroš Šefčovič, Commissioner for Trade", "Park Jung-sung, Deputy Minister for Trade":
+        two to four capitalised words right before a comma and a post."""
+        out = []
+        for tok in doc:
+            if tok.text != "," or tok.i < 2:
+                continue
+            k = tok.i + 1
+            while k < len(doc) and (doc[k].lower_ in ("the", "a", "an") or doc[k].lower_ in _POST_LEAD):
+                k += 1
+            while k < len(doc) and (self.titles.is_title_word(doc[k].text) and self.titles.heads.get(doc[k].text) is None):
+                k += 1  # "Deputy", "Vice", "Trade" in front of the head
+            if k >= len(doc) or self.titles.heads.get(doc[k].text) not in ("official", "head", "person"):
+                continue
+            kind = self.titles.heads[doc[k].text]
+            end = tok.i
+            start = end
+            words = 0
+            while start > 0 and words < 5 and (_namelike(doc[start - 1]) or doc[start - 1].text == "-") \
+                    and "\n" not in doc[start - 1].whitespace_ and not self.titles.is_title_word(doc[start - 1].text):
+                start -= 1
+                words += doc[start].text != "-"
+            while start < end and doc[start].text == "-":
+                start += 1
+            if words >= 2 and not any(t.text in _BODY_WORDS for t in doc[start:end]):
+                label = "OFFICIAL" if kind == "official" else "PERSON"
+                out.append((2, Span(doc, start, end, label=label)))
+        return out
+
     def add_acronyms(self, doc: Doc, taken: list[Span]) -> list[Span]:
         """ "Name (ACR)" or "Name (ACR, ...": ACR is a mention of the same label, here and wherever it
         recurs in the document."""
@@ -323,6 +367,8 @@ class MentionMerger:
                 continue
             before = by_end.get(tok.i)
             if before is not None and before.label_ not in ("MONEY", "PERCENT", "PERSON", "OFFICIAL", "COUNTRY"):
+                if _subject_acronym(before.text, acr.text):
+                    continue  # "Committee on Technical Barriers to Trade (TBT)": the subject's acronym
                 defined[acr.text] = before.label_
         added = []
         if defined:
@@ -453,7 +499,7 @@ class MentionMerger:
         title_end = text_of(doc).find("\n")
         headline_cased = title_end > 0 and _is_headline(text_of(doc)[:title_end])
         trimmed: list[tuple[int, Span]] = []
-        rule_people = self.titled_names(doc)
+        rule_people = self.titled_names(doc) + self.names_before_titles(doc)
         self._people = [s for _, s in rule_people]
         for rank, span in self.candidates(doc) + rule_people + self.pattern_candidates(doc):
             cleaned = _trim(span, self.titles)

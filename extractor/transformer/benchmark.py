@@ -21,7 +21,7 @@ from ..extract import Extractor, default_model_path
 from ..labels import ENTITY_LABELS
 from ..readers import Record
 from ..scoring.entities import score_entities
-from .card import score_table, set_card_section
+from .card import set_card_section
 from .data import read_corpus, select_split
 
 
@@ -100,7 +100,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(table)
     command = "python -m extractor.transformer.benchmark " + " ".join(sys.argv[1:] if argv is None else argv)
     if args.write_card:
-        set_card_section(args.model, f"Test split: against the default spaCy pipeline",
+        set_card_section(args.model, f"Split {args.split}: against the default spaCy pipeline",
                          f"{result['documents']} documents of split `{result['split']}`, strict mention F1 "
                          f"(extractor.scoring.entities), CPU:\n\n```\n{command}\n```\n\n{table}")
     if args.json:

@@ -6,7 +6,8 @@ word in the future ("will sign", "seek a conclusion") is `planned`. An action wo
 AGREEMENT entity or an agreement noun ("deal", "memorandum", "negotiations") goes with it; "agree"
 counts alone, one event per agreed content ("agreed to maintain X and resume Y" gives two). Parties
 are the subject's entities, "the two sides" resolved through the meeting before, and countries
-after "with" / "between".
+after "with" / "between" (only those, when "between" names two). A bare "the protocol" refers
+back to the agreement named before; "Regarding X, ... a conclusion" takes X.
 """
 
 from __future__ import annotations
@@ -107,6 +108,9 @@ class AgreementEvents(CueComponent):
                 scope = self._scope(trig_tok) if trig_tok is not tok else self._scope(tok)
                 agreements = [m for m in index.in_tokens(scope, {"AGREEMENT"})]
                 has_noun = any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in scope)
+                if not agreements and not has_noun and tok.pos_ == "NOUN" and status in ("concluded", "signed"):
+                    # "Regarding the Korea–UK FTA upgrade negotiations, ... to seek a conclusion within the year"
+                    agreements = _fronted_agreements(index, sent, tok)
                 if status == "negotiating" and tok.pos_ == "NOUN":
                     has_noun = True
                 if not agreements and not has_noun:
@@ -119,6 +123,9 @@ class AgreementEvents(CueComponent):
                         continue
                 if status in ("signed", "concluded") and self._future(cues, sent, tok):
                     status = "planned"
+                if not agreements and any(t.lemma_.lower() in nouns and any(d.lower_ in ("the", "this") for d in t.children if d.dep_ == "det") for t in scope) and any(
+                        ev.attributes.get("status") == status and any(a.role == "agreement" for a in ev.arguments) for ev in events):
+                    continue  # "The agreement was signed in Seoul by ...": the signing already reported
                 key = (status, agreements[0].id if agreements else str(tok.i))
                 if key in seen_agreements:
                     continue
@@ -129,7 +136,12 @@ class AgreementEvents(CueComponent):
                     args.append(ent_arg("agreement", agreements[0].id))
                 else:
                     obj = self._content_np(tok, nouns)
-                    if obj is not None:
+                    if obj is not None and doc.text[obj[0]:obj[1]].lower() in ("negotiations", "talks") and doc.text[max(0, obj[0] - 4):obj[0]].lower() == "the ":
+                        continue  # "to conclude the negotiations": negotiations reported before, nothing new named
+                    named = _named_before(index, events, doc.text[obj[0]:obj[1]], doc.text[max(0, obj[0] - 4):obj[0]]) if obj is not None else None
+                    if named is not None:
+                        args.append(ent_arg("agreement", named))  # "signed the protocol": the protocol named before
+                    elif obj is not None:
                         args.append(span_arg("content", obj))
                 trig = _trigger(tok) if trig_tok is tok else (min(trig_tok.idx, tok.idx), max(trig_tok.idx + len(trig_tok.text), tok.idx + len(tok.text)))
                 date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
@@ -180,16 +192,21 @@ class AgreementEvents(CueComponent):
         parties = actors(index, cues, subj, sent, doc, PARTY_LABELS) if subj else []
         parties = [p for p in parties if index.label(p) != "AGREEMENT"]
         # "with the United States", "between Korea and the United States"
+        between: list[str] = []
         for t in scope + list(tok.subtree):
             if t.dep_ == "prep" and t.lower_ in ("with", "between", "among"):
                 for m in index.in_tokens(list(t.subtree), {"COUNTRY", "MINISTRY", "ORG"}):
                     if m.id not in parties:
                         parties.append(m.id)
+                    if t.lower_ in ("between", "among") and m.id not in between:
+                        between.append(m.id)
+        if len(between) >= 2:
+            return between  # "a memorandum between Korea and the United States": those are the parties
         return parties
 
     def _content_np(self, tok: Token, nouns) -> Optional[tuple[int, int]]:
         """A lower-case agreement named by description ("a memorandum of understanding on ...")."""
-        for t in ([tok] if tok.lemma_.lower() in nouns else []) + [c for c in tok.subtree if c.lemma_.lower() in nouns and c.pos_ == "NOUN" and c.i != tok.i]:
+        for t in ([tok] if tok.lemma_.lower() in nouns else []) + [c for c in tok.subtree if (c.lemma_.lower() in nouns or c.lower_ in nouns) and c.pos_ == "NOUN" and c.i != tok.i]:
             toks = [x for x in t.subtree if x.dep_ not in ("relcl",)]
             toks = [x for x in toks if not (x.i > t.i and x.dep_ == "prep" and x.lower_ in ("in", "between", "with"))]
             cut = []
@@ -251,6 +268,28 @@ class AgreementEvents(CueComponent):
                     break
             out.append(EventRecord(type="AGREEMENT", trigger=_trigger(tok), date=date, attributes={"status": "agreed"}, arguments=args))
         return out
+
+
+def _named_before(index: EntityIndex, events: list[EventRecord], text: str, before: str) -> Optional[str]:
+    """The AGREEMENT entity a definite bare noun ("the protocol", "the agreement") refers back to:
+    the latest agreement of an earlier event whose name has that noun."""
+    if before.lower() not in ("the ", "his ", "its ") or " " in text.strip():
+        return None
+    word = text.strip().lower()
+    for ev in reversed(events):
+        for a in ev.arguments:
+            if a.role == "agreement" and a.entity in index.entities and word in index.entities[a.entity].name.lower():
+                return a.entity
+    return None
+
+
+def _fronted_agreements(index: EntityIndex, sent: Span, tok: Token) -> list:
+    """The agreement a sentence is about when it says so in front: "Regarding X, ..."."""
+    first = [t for t in sent if not t.is_space][:1]
+    if not first or first[0].lower_ not in ("regarding", "concerning", "on", "for") or first[0].i >= tok.i:
+        return []
+    phrase = [t for t in first[0].subtree if t.i < tok.i]
+    return index.in_tokens(phrase, {"AGREEMENT"})
 
 
 def _trigger(tok: Token) -> tuple[int, int]:

@@ -512,9 +512,47 @@ def meeting_before(doc: Doc, char: int) -> Optional[EventRecord]:
     return meetings[0]
 
 
+def is_forum(name: str) -> bool:
+    """Whether a body's name is that of a standing committee or gathering (a forum, not a side)."""
+    return bool(re.search(r"\b(Committee|Council|Commission|Forum|Dialogue|Conference|Meeting|Working Group|Subcommittee)\b", name))
+
+
+def body_country(index: EntityIndex, eid: str) -> Optional[str]:
+    """A body's country: its own `country`, else the country of the people affiliated with it."""
+    ent = index.entities.get(eid)
+    if ent is None:
+        return None
+    if ent.attributes.get("country"):
+        return ent.attributes["country"]
+    for other in index.entities.values():
+        if other.label in PEOPLE and other.attributes.get("affiliation") == eid and other.attributes.get("country"):
+            return other.attributes["country"]
+    return None
+
+
+def side_body(index: EntityIndex, meeting: Optional[EventRecord], code: Optional[str]) -> Optional[str]:
+    """The body of a country at a meeting: a participant body of that country, or the body of a
+    participant of that country; None when the meeting names none (then the side is the country)."""
+    if meeting is None or not code:
+        return None
+    for a in meeting.arguments:
+        if a.role != "participant" or not a.entity or a.entity not in index.entities:
+            continue
+        ent = index.entities[a.entity]
+        if ent.label in BODIES and not is_forum(ent.name) and body_country(index, ent.id) == code:
+            return ent.id
+        aff = ent.attributes.get("affiliation") if ent.label in PEOPLE else None
+        if aff in index.entities and ent.attributes.get("country") == code and not is_forum(index.entities[aff].name):
+            return aff
+    return None
+
+
 def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc: Doc, labels: frozenset[str]) -> list[str]:
-    """Who a phrase names as acting: its entities (outside parentheses), "the Korean side" as
-    the country, "the two sides" / "they" as the bodies or countries of the meeting before it."""
+    """Who a phrase names as acting: its entities (outside parentheses); "the Korean side" as the
+    Korean body of the meeting before it (else Korea); capitals as their countries ("Seoul and
+    Washington", when the component's cues list capitals); "the two sides" / "they" / "the
+    committee" as the bodies or countries of the meeting before it (its forum left out, a lone side
+    completed by the document's main other country)."""
     # a title line the parser glued to the first sentence is not part of it
     toks = sorted((t for t in tokens if sent.start <= t.i < sent.end), key=lambda t: t.i)
     if not toks:
@@ -522,6 +560,9 @@ def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc:
     text = " ".join(t.text for t in toks)
     refs = [m for m in index.in_tokens(toks, labels) if not in_parens(m.span.root, sent)]
     people = [m for m in refs if m.label in PEOPLE]
+    if len(refs) > 1 or re.search(r"\b(?:side|delegation)\b", text.lower()):
+        # "The Japanese side ... for Japanese companies investing in Korea": a place inside the phrase does not act
+        refs = [m for m in refs if not (m.label == "COUNTRY" and m.span.root.dep_ == "pobj" and m.span.root.head.lower_ in ("in", "into", "to", "from", "at", "for"))]
     out: list[str] = []
     for m in refs:
         if m.label == "COUNTRY" and m.span.root.dep_ in ("compound", "poss", "amod") and any(r is not m and r.span.root.i == m.span.root.head.i for r in refs):
@@ -537,16 +578,64 @@ def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc:
     low = text.lower()
     # "the Korean side", "the Japanese delegation", "the U.S. side"
     for word, code in cues.mapping("demonym", "code").items():
-        if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])\s+(?:side|delegation|government|team|negotiators)", low):
+        m = re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])\s+(side|delegation|government|team|negotiators)", low)
+        if m:
+            if m.group(1) != "government":
+                # a side stands for its body at the meeting (MOTIR for "the Korean side"), else its country
+                body = side_body(index, meeting_before(doc, toks[0].idx), code)
+                if body:
+                    return [body]
             eid = index.country_for_code(code)
             if eid:
                 return [eid]
+    # "Seoul and Washington agreed": capitals stand for their countries
+    capitals = cues.mapping("capital", "code")
+    if capitals:
+        found = [index.country_for_code(capitals[t.lower_]) for t in toks if t.lower_ in capitals and t.pos_ == "PROPN"]
+        found = list(dict.fromkeys(f for f in found if f))
+        if found:
+            return found
     kind = side_kind(text)
     if kind is None and toks[0].lower_ in ("they", "both", "we") and len(toks) <= 2:
         kind = "bodies"
+    if kind is None and re.fullmatch(r"the (?:committee|meeting|dialogue|talks|consultations|session)", low.strip()):
+        kind = "bodies"  # "the committee reviewed the implementation of the FTA": its two sides did
     if kind is not None:
         meeting = meeting_before(doc, toks[0].idx)
         if meeting is not None:
             parts = [a.entity for a in meeting.arguments if a.role == "participant" and a.entity]
-            return resolve_sides(index, parts, "countries" if kind == "countries" else "bodies")
+            sides = resolve_sides(index, parts, "countries" if kind == "countries" else "bodies")
+            if kind != "countries":
+                # the committee the meeting was held as is where the sides meet, not a side
+                own = [p for p in sides if not (index.label(p) in BODIES and is_forum(index.entities[p].name))]
+                bodies = [p for p in own if index.label(p) in BODIES]
+                if len(bodies) >= 2:
+                    own = bodies  # each side has its body (METI and MOTIE)
+                elif bodies and any(index.label(p) == "COUNTRY" for p in own):
+                    # one side has no body named: the sides are the countries ("Korea and India agreed")
+                    own = list(dict.fromkeys(index.country_for_code(body_country(index, p)) or p if index.label(p) in BODIES else p for p in own))
+                if len(own) == 1:
+                    other = other_country(index, own[0])
+                    if other:
+                        own.append(other)
+                sides = own or sides
+            return sides
     return []
+
+
+def other_country(index: EntityIndex, party: str) -> Optional[str]:
+    """The counterpart of a lone side: the most-mentioned country of the document other than the
+    party's own ("the two sides" of MOTIR's committee with the EU → MOTIR and the EU)."""
+    ent = index.entities.get(party)
+    if ent is None:
+        return None
+    own = ent.attributes.get("code") or ent.attributes.get("country") or (body_country(index, party) if ent.label in BODIES else None)
+    if own is None:
+        return None
+    counts: dict[str, int] = {}
+    for m in index.mentions:
+        if m.label == "COUNTRY" and m.entity.attributes.get("code") not in (None, own):
+            counts[m.id] = counts.get(m.id, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda k: counts[k])

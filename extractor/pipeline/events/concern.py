@@ -4,10 +4,15 @@ A trigger is a verb of raising or requesting ("raised", "expressed", "requested"
 "urged") with a concern word or a measure in reach, or a concern noun with its source ("concerns
 raised by the U.S. side", "concerns from members of Congress"). One event per measure: each
 REGULATION entity of the clause, else each item of an enumeration ("① delayed refunds of VAT,
-② ..."), else the phrase after "regarding / about / on". The complainant is the subject ("the
-Korean side" is Korea), the respondent the country that owns the measure (named in or before it,
-else the other side of the meeting), the forum the body the meeting was held as, the request what
-"requested / called for" takes. Dates come from the sentence, else from the meeting before.
+② ..."), else the items of "issues such as A, B, and C", else a measure named in front
+("Regarding the steel import measures ..., Korea emphasized"), else the phrase after "regarding /
+about / on". The complainant is the
+subject ("the Korean side" is the Korean body of the meeting; "It also noted" continues the
+concern before), the respondent the country that owns the measure (named in or before it, else the
+other side of the meeting), the forum the body the meeting was held as, the request what
+"requested / called for" takes and each "should / must" clause of an emphasis. A later request
+about "the measures" joins the concern before instead of making a new one. Dates come from the
+sentence, else from the meeting before.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from .common import (
     Cues,
     EntityIndex,
     actors,
+    body_country,
     body_start,
+    is_forum,
     ent_arg,
     event_date,
     meeting_before,
@@ -67,6 +74,7 @@ class ConcernEvents(CueComponent):
         index = EntityIndex(doc)
         body = body_start(doc)
         events: list[EventRecord] = []
+        self._so_far = events  # the events found before: "It also noted ..." continues the last one
         concern_nouns = cues.words("concern_noun")
         verbs = cues.words("trigger_verb")
         requests = cues.words("request_verb")
@@ -85,10 +93,13 @@ class ConcernEvents(CueComponent):
                         claimed.update(t.i for t in tok.subtree)
                         continue
                 if tok.pos_ == "VERB" and lemma in verbs:
-                    obj = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "over"))]
+                    obj = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "over", "during", "regarding", "concerning", "under"))]
                     obj_toks = [t for c in obj for t in c.subtree]
                     has_concern = any(t.lemma_.lower() in concern_nouns for t in obj_toks[:6]) or any(
-                        c.lemma_.lower() in concern_nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+                        c.lemma_.lower() in concern_nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) or any(
+                        # "noted that Korean companies continue to face challenges arising from ..."
+                        t.lemma_.lower() == "face" and t.pos_ == "VERB" and any(o.dep_ == "dobj" and o.lemma_.lower() in concern_nouns for o in t.children)
+                        for t in obj_toks)
                     # "concerns raised by the U.S. side": the verb sits under the concern noun
                     if tok.dep_ == "acl" and tok.head.lemma_.lower() in concern_nouns:
                         has_concern = True
@@ -96,15 +107,21 @@ class ConcernEvents(CueComponent):
                     measures = [m for m in index.in_tokens(obj_toks, {"REGULATION"})]
                     is_request = lemma in requests
                     obligation = lemma in ("emphasize", "emphasise", "stress", "highlight", "note") and any(t.lower_ in ("should", "must") for t in obj_toks) and any(t.lower_ == "not" for t in obj_toks)
-                    if not has_concern and not measures and self._names_measure(index, cues, tok, obj, is_request):
+                    if not has_concern and self._names_measure(index, cues, tok, obj, is_request):
                         has_concern = True  # "raised Japan's export restrictions", "requested streamlined entry procedures"
+                    if not has_concern and not measures and _fronted_measure(cues, index, tok) is not None:
+                        has_concern = True  # "Regarding the steel import measures ..., Korea emphasized"
+                    if measures and any(c.dep_ == "dobj" and c.lemma_.lower() == "need" for c in tok.children):
+                        obligation = True  # "highlighted the need for continued dialogue during the revision of the CPR"
                     if not (has_concern or measures and (is_request or lemma in ("raise", "express", "voice", "object", "complain", "protest", "question", "highlight", "emphasize", "stress") and (obligation or has_concern))) and not obligation:
                         continue
                     if lemma in ("note", "highlight", "emphasize", "emphasise", "stress") and not (obligation or has_concern):
                         continue
-                    evs = self._events(doc, index, cues, sent, tok, obj_toks, measures)
+                    own = _own_requests(cues, index, tok)
+                    evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, skip_verbs=own)
                     for t in tok.subtree:
-                        claimed.add(t.i)
+                        if not any(t.i in {x.i for x in v.subtree} for v in own):
+                            claimed.add(t.i)
                     events.extend(evs)
                 elif tok.pos_ == "NOUN" and lemma in ("concern", "concerns", "inquiry", "inquiries", "complaint", "objection", "regret") and tok.dep_ in ("dobj", "pobj", "nsubj"):
                     src = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
@@ -122,7 +139,7 @@ class ConcernEvents(CueComponent):
                     claimed.update(t.i for t in tok.subtree)
         return events
 
-    def _events(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], measures, src_tokens: Optional[list[Token]] = None) -> list[EventRecord]:
+    def _events(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], measures, src_tokens: Optional[list[Token]] = None, skip_verbs: tuple = ()) -> list[EventRecord]:
         meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
         # complainant
         if src_tokens is None:
@@ -134,18 +151,35 @@ class ConcernEvents(CueComponent):
             if tok.lemma_.lower() in ("hear", "receive", "listen", "note", "address") and not agent:
                 # "hear concerns from members of Congress": the concern's source raises it
                 for t in obj_toks:
-                    if t.dep_ == "prep" and t.lower_ in ("from", "by") or t.dep_ == "agent":
-                        agent = list(t.subtree)
+                    # "heard concerns from members of Congress", "concerns raised by the U.S. side"
+                    if (t.dep_ == "prep" and t.lower_ in ("from", "by") or t.dep_ == "agent") and (
+                            t.head.lemma_.lower() in cues.words("concern_noun") or t.head.dep_ == "acl" and t.head.head.lemma_.lower() in cues.words("concern_noun")):
+                        # "concerns from members of Congress regarding Korea's ...": the source ends before the topic
+                        agent = [x for x in t.subtree if not _under_topic_prep(x, t, cues.words("measure_prep"))]
                         break
                 if tok.lemma_.lower() in ("hear", "receive", "listen"):
                     subj = []
             src_tokens = agent or subj
         complainants = actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
+        continued = None
+        if not complainants:
+            complainants = self._pronoun_complainants(src_tokens)
+            continued = self._so_far[-1] if complainants else None
         # measures
+        # "Section 232 of the Trade Expansion Act of 1962" is one measure: the act names where the section sits
+        measures = [m for m in measures if not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ == "of" and any(
+            o is not m and o.span.start <= m.span.root.head.head.i < o.span.end for o in measures))]
         items: list[tuple[str, object]] = [("entity", m.id) for m in dict((m.id, m) for m in measures).values()]
         if not items:
             for span in self._enumerated(sent, tok):
                 items.append(("span", span))
+        if not items:
+            for span in _such_as(cues, sent, tok):
+                items.append(("span", span))
+        if not items:
+            fronted = _fronted_measure(cues, index, tok)
+            if fronted is not None:
+                items.append(("span", fronted))
         if not items:
             span = self._measure_span(cues, tok, obj_toks, index)
             if span is not None:
@@ -159,11 +193,27 @@ class ConcernEvents(CueComponent):
                         items.append(("span", span))
                         obj_toks = list(obj_toks) + list(c.subtree)
                     break
+        if not items and self._pronoun_complainants(src_tokens) and self._so_far:
+            # "It also noted that the measure should not ... and called for a mutually agreeable solution"
+            request = self._request(cues, sent, tok, index)
+            if request is not None:
+                self._add_requests([request])
+            return []
         if not items:
             return []
-        request = self._request(cues, sent, tok)
+        requests = _obligations(tok) if tok.lemma_.lower() in ("emphasize", "emphasise", "stress", "note", "highlight") else []
+        request = self._request(cues, sent, tok, index, skip_verbs)
+        if request is not None:
+            requests.insert(0, request)
+        if len(items) == 1 and items[0][0] == "span" and _anaphoric(doc.text[items[0][1][0]:items[0][1][1]]) and self._so_far:  # type: ignore[index]
+            # "He requested that Japan withdraw the measures": the request of the concern just raised
+            self._add_requests(requests)
+            return []
         # respondent: a country in or before the measure, else the other side of the meeting
         respondent = self._respondent(index, cues, sent, tok, obj_toks, complainants, meeting)
+        if continued is not None:
+            # "It further highlighted ...": the same parties as the concern before
+            respondent = next((a.entity for a in continued.arguments if a.role == "respondent"), respondent)
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
         if date is None and meeting is not None:
             date = meeting.date
@@ -185,10 +235,25 @@ class ConcernEvents(CueComponent):
             args.append(ent_arg("measure", item) if kind == "entity" else span_arg("measure", item))  # type: ignore[arg-type]
             if forum is not None:
                 args.append(ent_arg("forum", forum))
-            if request is not None:
-                args.append(span_arg("request", request))
+            for r in requests:
+                args.append(span_arg("request", r))
             out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
         return out
+
+    def _pronoun_complainants(self, src_tokens: list[Token]) -> list[str]:
+        """ "It also noted ...", "He requested ...": the complainant of the concern just raised."""
+        toks = [t for t in src_tokens if not t.is_punct]
+        if len(toks) != 1 or toks[0].lower_ not in ("it", "he", "she") or not self._so_far:
+            return []
+        return [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity]
+
+    def _add_requests(self, requests: list[tuple[int, int]]) -> None:
+        last = self._so_far[-1]
+        for ev in self._so_far:
+            if ev.trigger == last.trigger:
+                for r in requests:
+                    if not any(a.role == "request" and a.span == r for a in ev.arguments):
+                        ev.arguments.append(span_arg("request", r))
 
     def _names_measure(self, index: EntityIndex, cues: Cues, tok: Token, obj: list[Token], is_request: bool) -> bool:
         """Whether a raising or requesting verb's object names another party's measure by itself."""
@@ -247,7 +312,10 @@ class ConcernEvents(CueComponent):
         subj = [t for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i for t in c.subtree]
         if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
             subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
-        complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2]
+        complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2] or self._pronoun_complainants(subj)
+        if len(items) == 1 and items[0][0][0] == "span" and _anaphoric(doc.text[items[0][0][1][0]:items[0][0][1][1]]) and self._so_far:
+            self._add_requests([r for _, r, _ in items if r is not None])
+            return []
         meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
         respondent = self._respondent(index, cues, sent, tok, target_toks + [t for _, _, vt in items for t in vt], complainants, meeting)
         if respondent is None:
@@ -319,13 +387,25 @@ class ConcernEvents(CueComponent):
                 return _np(c)
         return None
 
-    def _request(self, cues: Cues, sent: Span, tok: Token) -> Optional[tuple[int, int]]:
+    def _request(self, cues: Cues, sent: Span, tok: Token, index: Optional[EntityIndex] = None, skip_verbs: tuple = ()) -> Optional[tuple[int, int]]:
         reqs = cues.words("request_verb")
+        for c in tok.children:
+            # "highlighted the need for continued dialogue"
+            if c.dep_ == "dobj" and c.lemma_.lower() == "need":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "for":
+                        objs = [o for o in p.children if o.dep_ == "pobj"]
+                        if objs:
+                            return _np(objs[0])
         cands = [tok] + [c for c in tok.conjuncts if c.i != tok.i] + [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in reqs]
+        skip = {v.i for v in skip_verbs}
         for v in cands:
-            if v.lemma_.lower() not in reqs:
+            if v.lemma_.lower() not in reqs or v.i in skip:
                 continue
+            clause = any(c.dep_ in ("xcomp", "ccomp") for c in v.children)
             for c in v.children:
+                if c.dep_ == "dobj" and clause and (c.pos_ in ("PROPN", "PRON") or index is not None and index.at(c) is not None):
+                    continue  # "urged Korea to give full consideration ...": what is asked is the clause
                 if c.dep_ == "dobj" and c.lemma_.lower() not in cues.words("concern_noun"):
                     return _np(c, keep_to=False)
                 if c.dep_ == "prep" and c.lower_ == "for":
@@ -343,13 +423,22 @@ class ConcernEvents(CueComponent):
             ent = index.entities.get(c)
             if ent is None:
                 continue
-            comp_codes.add(ent.attributes.get("code") or ent.attributes.get("country"))
+            comp_codes.add(ent.attributes.get("code") or ent.attributes.get("country") or (body_country(index, c) if ent.label in BODIES else None))
+        concern_nouns = cues.words("concern_noun")
         for m in index.in_tokens(sorted(obj_toks, key=lambda t: t.i), {"COUNTRY"}):
+            if m.span.root.dep_ == "poss" and m.span.root.head.lemma_.lower() in concern_nouns:
+                continue  # "the EU's concerns about Korea's procedures": the EU raises them
             if m.id not in complainants and m.entity.attributes.get("code") not in comp_codes:
                 return m.id
         for m in index.in_tokens(list(sent), {"COUNTRY"}):
             if m.id not in complainants and m.entity.attributes.get("code") not in comp_codes and m.span.start > tok.i - 12:
                 return m.id
+        # "As the EU tightens regulations on ..., the Korean side requested": the owner in the fronted clause
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in ("prep", "advcl", "mark"):
+                for m in index.in_tokens(list(c.subtree), {"COUNTRY"}):
+                    if m.id not in complainants and m.entity.attributes.get("code") not in comp_codes:
+                        return m.id
         # the measure's owner from the regulation's name ("EU Battery Regulation")
         for m in index.in_tokens(obj_toks, {"REGULATION"}):
             for word, code in cues.mapping("demonym", "code").items():
@@ -363,6 +452,8 @@ class ConcernEvents(CueComponent):
                     continue
                 ent = index.entities.get(a.entity)
                 code = ent.attributes.get("code") or ent.attributes.get("country") if ent else None
+                if ent is not None and code is None and ent.label in BODIES:
+                    code = body_country(index, ent.id)
                 if code and code not in comp_codes:
                     eid = index.country_for_code(code)
                     if eid:
@@ -405,5 +496,123 @@ def _ancestors(t: Token, top: Token) -> list[Token]:
     return out
 
 
+def _own_requests(cues: Cues, index: EntityIndex, tok: Token) -> list[Token]:
+    """Request verbs coordinated with a raising verb that name a measure of their own ("raised
+    concerns related to the Labor Union Act, and requested streamlined entry procedures"): they
+    are events of their own, not the request of the first."""
+    out = []
+    mnouns = cues.words("measure_noun")
+    for c in tok.conjuncts:
+        if c.i <= tok.i or c.pos_ != "VERB" or c.lemma_.lower() not in cues.words("request_verb"):
+            continue
+        if any(o.dep_ == "dobj" and (o.lemma_.lower() in mnouns or o.lower_ in mnouns) for o in c.children):
+            out.append(c)
+    return out
+
+
 def _is_forum(name: str) -> bool:
-    return bool(re.search(r"\b(Committee|Council|Commission|Forum|Dialogue|Conference|Meeting|Working Group|Subcommittee)\b", name))
+    return is_forum(name)
+
+
+_ANAPHORIC = re.compile(r"^(?:(?:the|these|this|those|such|its|their)\s+)?(?:measures?|restrictions?|rules?|regulations?|polic(?:y|ies)|steps?|actions?)$", re.I)
+
+
+def _anaphoric(text: str) -> bool:
+    """ "the measures", "these restrictions": a measure named before, not a new one."""
+    return bool(_ANAPHORIC.match(text.strip()))
+
+
+def _under_topic_prep(t: Token, top: Token, preps) -> bool:
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in preps and cur.lower_ not in ("from", "by"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _fronted_measure(cues: Cues, index: EntityIndex, tok: Token) -> Optional[tuple[int, int]]:
+    """A measure named in front of the verb: "Regarding the steel import measures ..., Korea
+    emphasized", "As the EU tightens regulations on packaging ..., the Korean side requested"."""
+    mnouns = cues.words("measure_noun")
+    for c in tok.children:
+        if c.i > tok.i:
+            continue
+        obj = None
+        if c.dep_ == "prep" and c.lower_ in ("regarding", "concerning", "about", "on", "over"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+        elif c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i == c.sent.start or c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.doc[c.i - 1].is_punct:
+            # a misparsed "As the EU tightens regulations on packaging ...,": read the clause up to its comma
+            doc = c.doc
+            end = c.i + 1
+            while end < tok.i and not (doc[end].is_punct and doc[end].text in (",", "—", "–", ";")):
+                end += 1
+            k = next((i for i in range(c.i + 1, end) if doc[i].lower_ in mnouns and doc[i].pos_ == "NOUN"), None)
+            if k is not None:
+                return trim(list(doc[k:end]))
+            continue
+        if obj is None:
+            continue
+        head_words = [t for t in obj.subtree if t.i <= obj.i]
+        if obj.lemma_.lower() in mnouns or obj.lower_ in mnouns or any(t.lower_ in mnouns for t in head_words):
+            return _np(obj)
+    return None
+
+
+def _such_as(cues: Cues, sent: Span, tok: Token) -> list[tuple[int, int]]:
+    """The items of "issues of interest to the EU—such as A, B, and C—": one measure each."""
+    nouns = cues.words("concern_noun")
+    for t in sent:
+        listing = t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such" or t.lower_ == "including"
+        if listing and t.dep_ == "prep" and t.head.lemma_.lower() in nouns:
+            first = next((o for o in t.children if o.dep_ in ("pobj", "pcomp")), None)
+            if first is None:
+                continue
+            # the list's commas decide its items, the parser's coordination often does not
+            out = []
+            run: list[Token] = []
+            toks = list(t.doc[first.left_edge.i:t.right_edge.i + 1])
+            # "A, B, and C" splits at commas; "A and B" (no comma) at the conjunction
+            seps = (",", ";") if any(x.text == "," for x in toks) else ("and", "or")
+            for x in toks + [None]:
+                if x is None or x.text in seps:
+                    while run and run[0].lower_ in ("and", "or"):
+                        run = run[1:]
+                    sp = trim(run)
+                    if sp is not None:
+                        out.append(sp)
+                    run = []
+                else:
+                    run.append(x)
+            return out if len(out) >= 2 else []
+    return []
+
+
+def _first_run(toks: list[Token], center: Token) -> list[Token]:
+    idx = {t.i for t in toks}
+    lo = hi = center.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]
+
+
+def _obligations(tok: Token) -> list[tuple[int, int]]:
+    """ "emphasized that X should not place excessive burdens ... and must be applied ...": each
+    obligation clause is a request."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        for v in [c] + [x for x in c.conjuncts if x.i != c.i]:
+            modal = next((a for a in v.children if a.dep_ == "aux" and a.lower_ in ("should", "must")), None)
+            if modal is None:
+                continue
+            toks = [t for t in v.subtree if t.i >= modal.i and not any(a.dep_ in ("conj", "cc", "nsubj", "nsubjpass") and a.head.i == v.i for a in _ancestors(t, v) + ([t] if t.head.i == v.i else []))]
+            sp = trim(_first_run(toks, modal))
+            if sp is not None:
+                out.append(sp)
+    return out
