@@ -167,8 +167,6 @@ def test_fdi_release_figures(predicted):
     assert args["period"] == {"role": "period", "start": 176, "end": 180, "text": "2025"}
 
 
-@pytest.mark.xfail(strict=True, reason="R11: equal strings about different things are separate entities: '$7.5 billion' "
-                   "of M&A investment (1411) and of finance and insurance (2584) are grouped into one")
 def test_fdi_release_equal_amounts_of_different_things(predicted):
     same = [mentions(e) for e in predicted["motir-002-05"]["entities"] if e["name"] == "$7.5 billion"]
     assert same == [[("$7.5 billion", 1411, 1423)], [("$7.5 billion", 2584, 2596)]]

@@ -165,9 +165,6 @@ def test_short_reference_alone_is_a_mention(extractor):
 
 # ----------------------------------------------------------------- through the shipped model
 
-@pytest.mark.xfail(strict=True, reason="R4: 'JK (Jung-Kwan) Kim' after the written-out post is OFFICIAL with title "
-                   "'Minister of Trade, Industry and Resources'; gives PERSON with no title. James Kim's title is the "
-                   "first post, 'Chairman' (GUIDELINES 4.1); gives 'Chairman and CEO'")
 def test_different_people_with_one_family_name(extractor):
     text = ("Minister of Trade, Industry and Resources (MOTIR) JK (Jung-Kwan) Kim held a roundtable with U.S. companies. "
             "The meeting was attended by James Kim, Chairman and CEO of AMCHAM Korea, along with representatives "
@@ -199,8 +196,6 @@ def test_ambassador_is_official(extractor):
         "OFFICIAL", [("Gourangalal Das", 93, 108)], {"title": "Ambassador of India to Korea", "country": "IND"})
 
 
-@pytest.mark.xfail(strict=True, reason="GUIDELINES 4.1: the body of the post, USTR (in brackets after it), is "
-                   "Jamieson Greer's affiliation (as in motir-003-10); no affiliation is given")
 def test_ustr_is_ministry_and_post_is_title(extractor):
     text = ("Trade Minister Yeo Han-koo met with Jamieson Greer, the United States Trade Representative (USTR), "
             "at the USTR headquarters in Washington, D.C., on January 13, 2026.")

@@ -103,8 +103,6 @@ def mention_nlp():
             "The Ministry held a roundtable with the Seoul Japan Club (SJC) at the Korea Press Center’s SJC conference room.",
             [("Seoul Japan Club", "ORG", 40, 56), ("SJC", "ORG", 58, 61), ("Korea", "COUNTRY", 70, 75), ("SJC", "ORG", 91, 94)],
             id="acronym-recurs-and-country-inside-a-venue",
-            marks=XFAIL(strict=True, reason="R2: 'Korea Press Center' is a venue, not an entity; the BODY regex of "
-                        "data/patterns.jsonl (…Center) tags it ORG 70-88 over COUNTRY 'Korea'"),
         ),
         pytest.param(
             "Vietnamese General Secretary To Lam visited Seoul.",
@@ -128,8 +126,6 @@ def mention_nlp():
             [("Carbon Border Adjustment Mechanism", "REGULATION", 24, 58), ("CBAM", "REGULATION", 60, 64),
              ("Korea–EU Digital Trade Agreement", "AGREEMENT", 74, 106), ("DTA", "AGREEMENT", 108, 111)],
             id="party-named-agreement-one-mention",
-            marks=XFAIL(strict=True, reason="gives COUNTRY 'Korea' + AGREEMENT 'EU Digital Trade Agreement'; "
-                        "the longer name 'Korea–EU Digital Trade Agreement' must win"),
         ),
         pytest.param(
             "These regulations include India’s toluene quality control order and the EU’s F-gas regulation.",
@@ -141,14 +137,11 @@ def mention_nlp():
             "“Through discussions at the WTO TBT Committee, we have resolved numerous issues,” she said.",
             [("WTO TBT Committee", "ORG", 28, 45)],
             id="WTO-TBT-Committee-one-org",
-            marks=XFAIL(strict=True, reason="GUIDELINES 2.2: 'WTO TBT Committee' is one ORG; split into 'WTO' + 'TBT Committee'"),
         ),
         pytest.param(
             "KATS attended the third meeting of the WTO Committee on Technical Barriers to Trade (TBT) from November 10 to 14.",
             [("KATS", "MINISTRY", 0, 4), ("WTO Committee on Technical Barriers to Trade", "ORG", 39, 83)],
             id="subject-acronym-not-tagged",
-            marks=XFAIL(strict=True, reason="GUIDELINES 2.4: '(TBT)' abbreviates a subject, not the committee; "
-                        "it is tagged ORG TBT 85-88"),
         ),
     ],
 )

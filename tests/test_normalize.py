@@ -57,10 +57,6 @@ def test_normalize_percent(text, value, unit):
     assert normalize_percent(text) == {"value": value, "unit": unit}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'percentage point' (singular) matches the \\bpoint\\b spoken-number branch: value is None",
-)
 def test_normalize_percent_singular_percentage_point():
     # find_quantities accepts it as PERCENT, so the normaliser must give it a value
     assert find_quantities("up 0.5 percentage point") == [(3, 23, "PERCENT")]
