@@ -108,6 +108,8 @@ def read_documents(paths: Sequence[Path | str], *, fmt: str = "auto", columns: C
     source = RecordsDatasource(paths, fmt=fmt, columns=columns, skip=skip, max_bytes=max_bytes)
     # reading is light: it takes no CPU from the annotating actors (else a 2-CPU instance with
     # two actors would never schedule it)
+    if "num_cpus" in inspect.signature(ray.data.read_datasource).parameters:
+        return ray.data.read_datasource(source, num_cpus=0)
     return ray.data.read_datasource(source, ray_remote_args={"num_cpus": 0})
 
 
@@ -211,7 +213,7 @@ def annotate_dataset(
                                    chunk_chars=chunk_chars, batch_size=batch_size, columns=columns),
         batch_size=batch_size,
         batch_format="pyarrow",
-        concurrency=concurrency,
+        compute=ray.data.ActorPoolStrategy(size=concurrency),
         num_cpus=num_cpus,
     )
     context = getattr(out, "context", None) or ray.data.DataContext.get_current()
@@ -247,7 +249,7 @@ def init(address: Optional[str] = None, num_cpus: Optional[int] = None) -> None:
     """Connect to `address` (a cluster: "ray://HOST:PORT" or "auto"), else start a local instance."""
     if ray.is_initialized():
         return
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     kwargs: dict[str, Any] = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     if address:
         ray.init(address=address, **kwargs)
