@@ -105,7 +105,7 @@ def test_a_later_request_about_the_measures_joins_the_concern(parser):
             ("E3", "ORG", ["WTO General Council"], {}), ("E4", "OFFICIAL", ["Kim"], {"country": "KOR"})]
     doc = run(make_doc(parser, text, ents), "concern_events")
     assert as_tuples(doc, "TRADE_CONCERN") == [
-        ("raised", None, {}, [("complainant", "E1"), ("measure", "Japan’s export restrictions on key materials for semiconductors"),
+        ("raised", None, {}, [("complainant", "E1"), ("forum", "E3"), ("measure", "Japan’s export restrictions on key materials for semiconductors"),
                               ("request", "withdraw the measures immediately"), ("respondent", "E2")]),
     ]
 
@@ -129,3 +129,82 @@ def test_a_measure_named_in_front_of_the_verb(parser):
     assert as_tuples(doc, "TRADE_CONCERN") == [
         ("emphasized", None, {}, [("complainant", "E1"), ("measure", "steel import measures recently proposed by the European Commission")]),
     ]
+
+
+KATS_ENTS = [("E1", "MINISTRY", ["Korean Agency for Technology and Standards", "KATS"], {}),
+             ("E2", "ORG", ["WTO Committee on Technical Barriers to Trade", "WTO TBT Committee"], {}),
+             ("E3", "COUNTRY", ["EU"], {"code": "EU"}), ("E4", "COUNTRY", ["India"], {"code": "IND"}),
+             ("E5", "COUNTRY", ["China"], {"code": "CHN"}), ("E6", "COUNTRY", ["Indonesia"], {"code": "IDN"}),
+             ("E7", "COUNTRY", ["Vietnam"], {"code": "VNM"}), ("E8", "COUNTRY", ["Korea"], {"code": "KOR"})]
+
+
+def test_counted_concerns_listed_in_the_next_sentence_with_a_later_request(parser):
+    text = ("KATS Raises Concerns\nKATS raised 12 specific trade concerns (STCs) at the WTO Committee on Technical Barriers "
+            "to Trade held in Geneva from March 19 to 21. These included the EU's deforestation rules, India's quality "
+            "control orders on chemicals, and China's cybersecurity certification requirements. KATS requested that the "
+            "countries allow sufficient grace periods.")
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
+    shared = [("complainant", "E1"), ("forum", "E2"), ("request", "allow sufficient grace periods")]
+    date = ("2025-03-19", "2025-03-21")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", date, {}, sorted(shared + [("measure", "EU's deforestation rules"), ("respondent", "E3")])),
+        ("raised", date, {}, sorted(shared + [("measure", "India's quality control orders on chemicals"), ("respondent", "E4")])),
+        ("raised", date, {}, sorted(shared + [("measure", "China's cybersecurity certification requirements"), ("respondent", "E5")])),
+    ]
+
+
+def test_including_list_splits_by_owner_and_takes_the_forum_of_its_sentence(parser):
+    text = ("KATS Raises Concerns\nKATS raised nine specific trade concerns at the WTO TBT Committee on March 20, including "
+            "Indonesia's halal labelling rules, Vietnam's energy efficiency standards and India's toy certification.")
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
+    shared = [("complainant", "E1"), ("forum", "E2")]
+    date = ("2025-03-20", "2025-03-20")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", date, {}, sorted(shared + [("measure", "Indonesia's halal labelling rules"), ("respondent", "E6")])),
+        ("raised", date, {}, sorted(shared + [("measure", "Vietnam's energy efficiency standards"), ("respondent", "E7")])),
+        ("raised", date, {}, sorted(shared + [("measure", "India's toy certification"), ("respondent", "E4")])),
+    ]
+
+
+def test_measures_of_countries_in_parentheses(parser):
+    text = ("KATS Raises Concerns\nAt the WTO TBT Committee held on March 20, KATS raised concerns on measures of the EU "
+            "(ecodesign requirements for sustainable products), India (quality control orders on plastics) and China "
+            "(registration requirements for importers).")
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
+    shared = [("complainant", "E1"), ("forum", "E2")]
+    date = ("2025-03-20", "2025-03-20")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", date, {}, sorted(shared + [("measure", "ecodesign requirements for sustainable products"), ("respondent", "E3")])),
+        ("raised", date, {}, sorted(shared + [("measure", "quality control orders on plastics"), ("respondent", "E4")])),
+        ("raised", date, {}, sorted(shared + [("measure", "registration requirements for importers"), ("respondent", "E5")])),
+    ]
+
+
+def test_coordinated_requests_to_several_parties(parser):
+    text = ("KATS Raises Concerns\nKATS raised concerns at the WTO TBT Committee on March 20, urging Indonesia to simplify "
+            "its halal certification procedures and Vietnam to recognize Korean test reports for electrical products.")
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
+    shared = [("complainant", "E1"), ("forum", "E2")]
+    date = ("2025-03-20", "2025-03-20")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", date, {}, sorted(shared + [("measure", "halal certification procedures"), ("request", "simplify its halal certification procedures"), ("respondent", "E6")])),
+        ("raised", date, {}, sorted(shared + [("measure", "Korean test reports for electrical products"), ("request", "recognize Korean test reports for electrical products"), ("respondent", "E7")])),
+    ]
+
+
+def test_members_questions_about_koreas_measure(parser):
+    text = ("WTO TBT Committee\nAt the WTO TBT Committee on March 20, members raised questions on Korea's cybersecurity "
+            "certification requirements for cloud services.")
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", ("2025-03-20", "2025-03-20"), {}, [("forum", "E2"), ("measure", "Korea's cybersecurity certification requirements for cloud services"), ("respondent", "E8")]),
+    ]
+
+
+def test_possessive_of_the_complainants_view_is_no_measure_owner(parser):
+    text = ("Call\nIn a video call on 28 June, Commissioner Dombrovskis raised the EU’s concerns about Korea’s lengthy sanitary "
+            "approval procedures for beef.")
+    ents = [("E1", "OFFICIAL", ["Dombrovskis"], {}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}), ("E3", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2021-06-30"), "concern_events")
+    evs = as_tuples(doc, "TRADE_CONCERN")
+    assert len(evs) == 1 and ("respondent", "E3") in evs[0][3]

@@ -33,6 +33,7 @@ from .common import (
     body_country,
     body_start,
     is_forum,
+    dates_in,
     ent_arg,
     event_date,
     meeting_before,
@@ -86,6 +87,25 @@ class ConcernEvents(CueComponent):
                 lemma = tok.lemma_.lower()
                 if tok.i in claimed:
                     continue
+                if tok.pos_ == "VERB" and lemma in requests and self._so_far:
+                    # "KATS requested that the countries allow sufficient grace periods ...": the request of the list just raised
+                    req = _party_request(tok)
+                    if req is not None and self._recent(doc, sent):
+                        self._add_requests([req])
+                        claimed.update(t.i for t in tok.subtree)
+                        continue
+                if tok.pos_ == "VERB" and lemma in verbs and lemma not in requests:
+                    # "raised concerns at the TBT Committee, urging Indonesia to simplify A and Vietnam to recognize B"
+                    asks = [c for c in tok.children if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB" and c.i > tok.i and c.lemma_.lower() in cues.words("ask_verb")]
+                    obj_regs = index.in_tokens([t for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree], {"REGULATION"})
+                    if asks and not obj_regs:
+                        evs = self._asked(doc, index, cues, sent, asks[0])
+                        if evs:
+                            for ev in evs:
+                                ev.trigger = (tok.idx, tok.idx + len(tok.text))
+                            events.extend(evs)
+                            claimed.update(t.i for t in tok.subtree)
+                            continue
                 if tok.pos_ == "VERB" and lemma in cues.words("ask_verb"):
                     evs = self._asked(doc, index, cues, sent, tok)
                     if evs:
@@ -170,6 +190,27 @@ class ConcernEvents(CueComponent):
         measures = [m for m in measures if not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ == "of" and any(
             o is not m and o.span.start <= m.span.root.head.head.i < o.span.end for o in measures))]
         items: list[tuple[str, object]] = [("entity", m.id) for m in dict((m.id, m) for m in measures).values()]
+        owners: dict[int, str] = {}  # item position -> the country that owns that measure
+        skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        # "including the EU's A, India's B and China's C", "on measures of the EU (A), India (B) and ..."
+        region = _list_region_after(doc, sent, tok)
+        listed = _country_items(doc, index, region[0], region[1], skip) if region else []
+        if not listed and tok.pos_ == "VERB" and obj_toks:
+            # "raised concerns about India's A and Indonesia's B": the owners split the object
+            lo, hi = min(t.idx for t in obj_toks), max(t.idx + len(t) for t in obj_toks)
+            listed = _country_items(doc, index, max(lo, tok.idx), hi, skip) if lo > tok.idx else []
+        if listed:
+            items = []
+            for k, (s_, e_, cid) in enumerate(listed):
+                reg = _regulation_item(index, s_, e_)
+                items.append(("entity", reg) if reg else ("span", (s_, e_)))
+                owners[k] = cid
+        # "KATS raised 12 specific trade concerns (STCs) ... These included the EU's A, India's B, ..."
+        if not listed and not any(k == "entity" for k, _ in items) and len(measures) == 0:
+            nxt = _next_sentence_list(doc, index, sent, skip)
+            if len(nxt) >= 2:
+                items = [(k, it) for k, it, _ in nxt]
+                owners = {k: o for k, (_, _, o) in enumerate(nxt) if o}
         if not items:
             for span in self._enumerated(sent, tok):
                 items.append(("span", span))
@@ -227,11 +268,24 @@ class ConcernEvents(CueComponent):
                     ref = next((m for m in index.mentions if m.start == a.span[0] and m.end == a.span[1] and m.label in BODIES), None)
                     if ref is not None:
                         forum = ref.id
+        if forum is None:
+            forum = _sentence_forum(doc, index, sent)
+            if forum is not None and date is None:
+                date = _forum_date(self.find_dates, doc, index, sent, forum)
+            if forum is not None and forum in complainants:
+                complainants = [c for c in complainants if c != forum]  # "at the committee, members raised questions"
+        if len(items) >= 2:
+            for k, (kind, item) in enumerate(items):
+                if k not in owners:
+                    own = _item_owner(doc, index, kind, item, skip)
+                    if own:
+                        owners[k] = own
         out = []
-        for kind, item in items:
+        for k, (kind, item) in enumerate(items):
             args = [ent_arg("complainant", c) for c in complainants]
-            if respondent is not None and respondent not in complainants:
-                args.append(ent_arg("respondent", respondent))
+            resp = owners.get(k, respondent)
+            if resp is not None and resp not in complainants:
+                args.append(ent_arg("respondent", resp))
             args.append(ent_arg("measure", item) if kind == "entity" else span_arg("measure", item))  # type: ignore[arg-type]
             if forum is not None:
                 args.append(ent_arg("forum", forum))
@@ -294,6 +348,9 @@ class ConcernEvents(CueComponent):
             return []
         mnouns = cues.words("measure_noun")
         items = []
+        split = _coordinated_asks(doc, index, tok)
+        if split:
+            return self._asked_each(doc, index, cues, sent, tok, split)
         for v in comps:
             for verb in [v] + [c for c in v.conjuncts if c.i != v.i and c.pos_ == "VERB"]:
                 vt = [t for t in verb.subtree if not _under_verb_conj(t, verb)]
@@ -338,6 +395,40 @@ class ConcernEvents(CueComponent):
             out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
         return out
 
+    def _recent(self, doc: Doc, sent: Span) -> bool:
+        """Whether the last concern was raised in this sentence or the two before it."""
+        last = self._so_far[-1]
+        if last.type != "TRADE_CONCERN":
+            return False
+        before = [s for s in doc.sents if s.end_char <= sent.start_char and s.text.strip()]
+        lo = before[-2].start_char if len(before) >= 2 else (before[0].start_char if before else sent.start_char)
+        return lo <= last.trigger[0] < sent.end_char
+
+    def _asked_each(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, split) -> list[EventRecord]:
+        """One event per party asked, with its own measure and request."""
+        subj = [t for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i for t in c.subtree]
+        if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
+            subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+        complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2] or self._pronoun_complainants(subj)
+        date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+        if date is None and meeting is not None:
+            date = meeting.date
+        forum = _sentence_forum(doc, index, sent)
+        if forum is not None and date is None:
+            date = _forum_date(self.find_dates, doc, index, sent, forum)
+        out = []
+        for cid, measure, req in split:
+            args = [ent_arg("complainant", c) for c in complainants]
+            if cid not in complainants:
+                args.append(ent_arg("respondent", cid))
+            args.append(ent_arg("measure", measure[1]) if measure[0] == "entity" else span_arg("measure", measure[1]))
+            if forum is not None:
+                args.append(ent_arg("forum", forum))
+            args.append(span_arg("request", req))
+            out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
+        return out
+
     def _enumerated(self, sent: Span, tok: Token) -> list[tuple[int, int]]:
         # the list may run past what the parser took for the sentence end ("... challenges: ① ...")
         full = sent.doc.text
@@ -378,7 +469,7 @@ class ConcernEvents(CueComponent):
         # "heard concerns ... regarding X" attached to the verb
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("regarding", "about", "over", "on"):
-                objs = [o for o in c.children if o.dep_ == "pobj"]
+                objs = [o for o in c.children if o.dep_ == "pobj" and not _is_date_word(o)]
                 if objs:
                     return _np(objs[0])
         # the object itself, when it is not a bare concern word: "called for the removal of X"
@@ -616,3 +707,235 @@ def _obligations(tok: Token) -> list[tuple[int, int]]:
             if sp is not None:
                 out.append(sp)
     return out
+
+
+# --------------------------------------------------------------------------- lists of other members' measures
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+# what ends a list inside its sentence: where and when it was raised ("at the WTO TBT Committee", "on March 20")
+_LIST_TAIL = re.compile(r",?\s+(?:(?:at|during)\s+(?:the\s+)?[A-Z0-9]|in\s+(?:the\s+)?(?:WTO|[A-Z][a-z]+\s+(?:Committee|Council|Meeting))|on\s+" + _MONTHS + r"|(?:held\s+)?(?:from|on)\s+" + _MONTHS + r")")
+_ITEM_END = re.compile(r"(?:[\s,;.:①②③④⑤⑥⑦⑧⑨⑩]|\band\b|\bor\b|\bthe\b|\bas well as\b)*$")
+_POSS = re.compile(r"\s*['’]s?\b")
+# "These included ...", "They were ...", "The concerns covered ...": a list of the concerns just counted
+# "the EU's concerns about Korea's procedures": the EU raises them, it owns no measure there
+_OWN_VIEW = re.compile(r"\s*['’]s?\s+(?:\w+\s+)?(?:concerns?|worries|inquiries|questions|objections|complaints|position|positions|views?|requests?|interests?|support)\b", re.I)
+_NEXT_LIST = re.compile(
+    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:\w+\s+)?(?:concerns|STCs|issues|measures|regulations|items))\s+"
+    r"(?:included|include|includes|including|concerned|covered|cover|were|are|involved|related\s+to|targeted|addressed)\s*:?\s*"
+    r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*", re.I)
+
+
+def _is_date_word(tok: Token) -> bool:
+    """ "on March 20", "on Thursday": a date, not a topic."""
+    return tok.ent_type_ in ("DATE", "TIME") or bool(re.fullmatch(_MONTHS + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", tok.text))
+
+
+def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) -> Optional[tuple[str, str]]:
+    """ "At the WTO TBT Committee held on March 20, ...": the date of the session the concern is raised at."""
+    ends = [m.end for m in index.mentions if m.id == forum and sent.start_char <= m.start < sent.end_char]
+    for d in dates_in(finder, doc, sent):
+        for e in ends:
+            gap = doc.text[e:d.start]
+            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+                return d.value
+    return None
+
+
+_PARTIES = re.compile(r"(?:(?:the|these|those|such|all|the\s+relevant|relevant|the\s+concerned)\s+(?:\w+\s+)?(?:countries|members|governments|parties|partners|economies)(?:\s+concerned)?|them|they)", re.I)
+
+
+def _party_request(tok: Token) -> Optional[tuple[int, int]]:
+    """What a request verb asks of the parties just named ("requested that the countries allow
+    sufficient grace periods", "urged them to ..."): the asked clause without its subject."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            if subj and _PARTIES.fullmatch(tok.doc[subj[0].left_edge.i:subj[0].right_edge.i + 1].text):
+                drop = {t.i for x in subj for t in x.subtree} | {x.i for x in c.children if x.dep_ == "mark"}
+                return trim([t for t in c.subtree if t.i not in drop and not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == c.i)])
+    dobj = [c for c in tok.children if c.dep_ == "dobj"]
+    xcomp = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if dobj and xcomp and _PARTIES.fullmatch(tok.doc[dobj[0].left_edge.i:dobj[0].right_edge.i + 1].text):
+        v = xcomp[0]
+        return trim([t for t in v.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == v.i)])
+    return None
+
+
+def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[str, tuple, tuple[int, int]]]:
+    """ "urging Indonesia to simplify its halal certification procedures and Vietnam to recognize
+    Korean test reports": one (country, measure, request) per party asked, split at the parties."""
+    text = doc.text
+    toks = list(tok.subtree)
+    lo, hi = tok.idx + len(tok.text), max(t.idx + len(t.text) for t in toks)
+    parties = []
+    for m in index.mentions:
+        if m.label == "COUNTRY" and lo <= m.start and m.end <= hi:
+            tm = re.match(r"\s+to\s+(\w+)", text[m.end:hi])
+            if tm:
+                parties.append((m, m.end + tm.start(1)))
+    if len(parties) < 2 or len({m.id for m, _ in parties}) < 2:
+        return []
+    out = []
+    for k, (m, vstart) in enumerate(parties):
+        end = parties[k + 1][0].start if k + 1 < len(parties) else hi
+        seg = text[vstart:end]
+        if k + 1 == len(parties):
+            tail = _LIST_TAIL.search(seg)
+            if tail:
+                seg = seg[:tail.start()]
+        seg = re.sub(r"(?:[\s,;.]|\band\b|\bthe\b)*$", "", seg)
+        send = vstart + len(seg)
+        verb = doc.char_span(vstart, vstart + len(re.match(r"\w+", seg).group(0)), alignment_mode="expand") if seg else None
+        if verb is None or not seg:
+            return []
+        v = verb.root
+        measure = None
+        regs = [r for r in index.mentions if r.label == "REGULATION" and vstart <= r.start and r.end <= send]
+        if regs:
+            measure = ("entity", regs[0].id)
+        else:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                obj = next((o for c in v.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                sp = trim([t for t in obj.subtree if t.idx + len(t.text) <= send and t.idx >= vstart and not (t.i > obj.i and (t.dep_ in ("cc", "conj") and t.head.i == obj.i))])
+                if sp is not None:
+                    sp = trim(list(doc[doc.char_span(sp[0], sp[1], alignment_mode="expand").start:doc.char_span(sp[0], sp[1], alignment_mode="expand").end]))
+                measure = ("span", sp) if sp else None
+        if measure is None:
+            return []
+        out.append((m.id, measure, (vstart, send)))
+    return out
+
+
+def _code(index: EntityIndex, eid: str) -> Optional[str]:
+    ent = index.entities.get(eid)
+    if ent is None:
+        return None
+    return ent.attributes.get("code") or ent.attributes.get("country") or (body_country(index, eid) if ent.label in BODIES else None)
+
+
+def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set) -> list[tuple[int, int, str]]:
+    """The items of a list of other members' measures by their owners: "X's A, Y's B and Z's C" or
+    "(measures of) X (A), Y (B) and Z (C)". Each item is (start, end, country id); at least two."""
+    text = doc.text
+    countries = [m for m in index.mentions if m.label == "COUNTRY" and start <= m.start and m.end <= end and m.id not in skip]
+    # "the EU (ecodesign requirements ...), India (quality control orders ...)"
+    paren = []
+    for m in countries:
+        rest = text[m.end:end]
+        pm = re.match(r"\s*\(([^()]*)\)", rest)
+        if pm and " " in pm.group(1).strip():
+            s = m.end + pm.start(1)
+            inner = pm.group(1)
+            lead = len(inner) - len(inner.lstrip())
+            paren.append((s + lead, s + len(inner.rstrip()), m.id))
+    if len(paren) >= 2:
+        return paren
+    poss = [m for m in countries if _POSS.match(text[m.end:m.end + 3]) and text[m.end:m.end + 3].lstrip()[:1] in ("'", "’")
+            and not _OWN_VIEW.match(text[m.end:m.end + 40])]
+    if len(poss) < 2 or len({m.id for m in poss}) < 2:
+        return []
+    out = []
+    for k, m in enumerate(poss):
+        e = poss[k + 1].start if k + 1 < len(poss) else end
+        chunk = text[m.start:e]
+        chunk = _ITEM_END.sub("", chunk)
+        if k + 1 == len(poss):
+            tail = _LIST_TAIL.search(chunk)
+            if tail:
+                chunk = chunk[:tail.start()]
+        chunk = chunk.rstrip(" ,;.")
+        if len(chunk) > len(m.entity.name) + 3:
+            out.append((m.start, m.start + len(chunk), m.id))
+    return out if len(out) >= 2 else []
+
+
+def _list_region_after(doc: Doc, sent: Span, tok: Token) -> Optional[tuple[int, int]]:
+    """The text of an "including ..." / "such as ..." list after the trigger in its sentence."""
+    text = doc.text
+    seg = text[tok.idx:sent.end_char]
+    m = re.search(r"\b(?:including|such as|namely|notably)\s+", seg)
+    if m is None:
+        m = re.search(r"\b(?:on|regarding|concerning|about|over)\s+(?:the\s+)?measures\s+of\s+", seg)
+        if m is None:
+            return None
+        return tok.idx + m.start(), sent.end_char
+    return tok.idx + m.end(), sent.end_char
+
+
+def _regulation_item(index: EntityIndex, s: int, e: int) -> Optional[str]:
+    """A REGULATION entity that is the whole item ("the EU's Deforestation Regulation")."""
+    for m in index.mentions:
+        if m.label == "REGULATION" and s <= m.start and m.end <= e and e - m.end <= 2:
+            return m.id
+    return None
+
+
+def _next_sentence_list(doc: Doc, index: EntityIndex, sent: Span, skip: set) -> list[tuple[str, object, Optional[str]]]:
+    """ "KATS raised 12 specific trade concerns .... These included the EU's A, India's B and China's C."
+    → the listed measures with their owners."""
+    text = doc.text
+    nxt = next((s for s in doc.sents if s.start_char >= sent.end_char and text[s.start_char:s.end_char].strip()), None)
+    if nxt is None:
+        return []
+    m = _NEXT_LIST.match(text[nxt.start_char:nxt.end_char])
+    if m is None:
+        return []
+    start, end = nxt.start_char + m.end(), nxt.end_char
+    enum = [mk for mk in _ENUM.finditer(text, start, end)]
+    out: list[tuple[str, object, Optional[str]]] = []
+    if len(enum) >= 2:
+        for k, mk in enumerate(enum):
+            e = enum[k + 1].start() if k + 1 < len(enum) else end
+            chunk = _ITEM_END.sub("", text[mk.end():e]).rstrip(" ,;.")
+            s = mk.end() + len(text[mk.end():e]) - len(text[mk.end():e].lstrip())
+            if chunk.strip():
+                out.append(_item(index, s, mk.end() + len(chunk), skip))
+        return out
+    for s, e, cid in _country_items(doc, index, start, end, skip):
+        reg = _regulation_item(index, s, e)
+        out.append(("entity", reg, cid) if reg else ("span", (s, e), cid))
+    return out
+
+
+def _item(index: EntityIndex, s: int, e: int, skip: set) -> tuple[str, object, Optional[str]]:
+    owner = next((m.id for m in index.mentions if m.label == "COUNTRY" and s <= m.start and m.end <= e and m.id not in skip), None)
+    reg = _regulation_item(index, s, e)
+    return ("entity", reg, owner) if reg else ("span", (s, e), owner)
+
+
+def _item_owner(doc: Doc, index: EntityIndex, kind: str, item, skip: set) -> Optional[str]:
+    """The country that owns one listed measure: a possessive in front of a regulation ("the EU's
+    Deforestation Regulation") or a country inside the measure's span."""
+    text = doc.text
+    if kind == "entity":
+        mentions = [m for m in index.mentions if m.id == item]
+        for mm in mentions:
+            before = text[max(0, mm.start - 40):mm.start]
+            pm = re.search(r"['’]s?\s*$", before)
+            if pm:
+                end = mm.start - (len(before) - pm.start())
+                owner = next((c.id for c in index.mentions if c.label == "COUNTRY" and c.end == end and c.id not in skip), None)
+                if owner:
+                    return owner
+        return None
+    s, e = item
+    return next((m.id for m in index.mentions if m.label == "COUNTRY" and s <= m.start and m.end <= e and m.id not in skip), None)
+
+
+def _sentence_forum(doc: Doc, index: EntityIndex, sent: Span) -> Optional[str]:
+    """The body where a concern is raised, from "at / during / in the <committee>" or "a meeting of
+    the <committee>" in its sentence."""
+    text = doc.text
+    for m in index.mentions:
+        if m.label not in BODIES or not (sent.start_char <= m.start < sent.end_char):
+            continue
+        before = text[max(sent.start_char, m.start - 40):m.start]
+        at = re.search(r"\b(?:at|during|before)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$", before, re.I)
+        near = at or re.search(r"(?:\bin\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?|\b(?:meeting|session)s?\s+of\s+(?:the\s+)?)$", before, re.I)
+        if not near:
+            continue
+        if is_forum(m.entity.name) or at and re.fullmatch(r"WTO|World Trade Organization", m.entity.name):
+            return m.id
+    return None
