@@ -388,8 +388,9 @@ class _Pool:
         if task is None:
             return
         seq, part, records = task
-        if part is None and len(records) > 1:
-            # retry the batch one document at a time, first, to find the one that kills workers
+        if part is None:
+            # retry the batch one document at a time, to find the one that kills workers (if any:
+            # the worker may have been killed from outside)
             retries[seq] = _Pending(records=records, lines=[None] * len(records))
             todo.extendleft(reversed([(seq, j, [rec]) for j, rec in enumerate(records)]))
             return
@@ -558,6 +559,7 @@ def annotate_files(
     engine: str = "local",
     address: Optional[str] = None,
     on_progress: Optional[Callable[[int], None]] = None,
+    extractor: Optional[Extractor] = None,
 ) -> AnnotateSummary:
     """Annotate input files into OUT (JSONL, or Parquet when it ends in .parquet), one document per
     input document in input order, and optionally flat tables into the folder `tables`.
@@ -566,6 +568,7 @@ def annotate_files(
     end; with `resume` a journal left by an interrupted run is continued (see the module doc).
     `engine` is local (processes on this machine) or ray (Ray Data, at `address` or a local
     instance). `on_progress(n)` is called with the number of documents done, resumed ones included.
+    `extractor`, an already loaded model, is used as it is by the local engine with one worker.
     """
     output = Path(output)
     files = list(iter_paths([Path(p) for p in inputs]))
@@ -593,7 +596,7 @@ def annotate_files(
                                max_bytes=max_bytes, **options)
     else:
         records = _skip(read_inputs(files, fmt, columns, max_bytes), done, last_line, journal)
-        lines = annotate_records(records, recycle_after=recycle_after, **options)
+        lines = annotate_records(records, recycle_after=recycle_after, extractor=extractor, **options)
     try:
         with open(journal, "ab") as out:
             for line in lines:

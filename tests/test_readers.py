@@ -159,3 +159,127 @@ def test_gzipped_jsonl(tmp_path):
         ("a", "Korea", "2025-11-14", None),
         ("b", "Japan", None, None),
     ]
+
+
+def test_jsonl_byte_order_mark_and_crlf(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "Korea"}\r\n{"id": "b", "text": "Japan"}\r\n')
+    assert [(r.id, r.text, r.error) for r in read_inputs([path])] == [("a", "Korea", None), ("b", "Japan", None)]
+
+
+def test_a_line_over_the_byte_limit_is_an_error_record_not_a_memory_hog(tmp_path):
+    path = tmp_path / "big.jsonl"
+    big = b'{"id": "huge", "text": "' + b"x" * 5000 + b'"}'
+    path.write_bytes(b'{"id": "a", "text": "Korea"}\n' + big + b'\n{"id": "b", "text": "Japan"}\n' + b"y" * 3000)
+    records = list(read_inputs([path], max_bytes=1000))
+    assert [(r.id, r.error) for r in records] == [
+        ("a", None),
+        ("huge", "line 2 has more than 1000 bytes, over the input limit (raise --max-chars to read it)"),
+        ("b", None),
+        ("big.jsonl:4", "line 4 has more than 1000 bytes, over the input limit (raise --max-chars to read it)"),
+    ]
+    txt = tmp_path / "long.txt"
+    txt.write_text("word " * 300, encoding="utf-8")
+    assert [(r.id, r.error) for r in read_inputs([txt], max_bytes=1000)] == [
+        ("long", "file has more than 1000 bytes, over the input limit (raise --max-chars to read it)")]
+
+
+def test_a_truncated_gzip_file_raises_input_error(tmp_path):
+    import gzip
+
+    data = gzip.compress(b'{"id": "a", "text": "Korea"}\n' * 2000)
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match=r"cut\.jsonl\.gz is truncated or corrupt after line"):
+        list(read_inputs([path]))
+
+
+def test_text_problem_defines_odd_texts():
+    from extractor.readers import clean_id, text_problem
+
+    assert text_problem("") is None and text_problem("  \n\t") is None
+    assert text_problem("Exports rose.\x0cPage 2\x0b") is None  # form feeds and vertical tabs are whitespace
+    assert text_problem("abc\x00def") == "text looks binary (it has NUL characters)"
+    assert text_problem("\x1b[0m" * 3 + "abcdefghij") == "text looks binary (3 of 22 characters are control characters)"
+    assert text_problem("Korea \ud800") == "text is not valid Unicode (a lone surrogate at character 6)"
+    assert text_problem("Korea" + "\x07" * 1 + "x" * 20) is None  # one bell in 26 characters: text
+    assert clean_id("a\udc80b") == "a\ufffdb" and clean_id("plain") == "plain"
+
+
+def _write_parquet(path, columns):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.table(columns), path, row_group_size=2)
+    return path
+
+
+def test_parquet_rows_are_records(tmp_path):
+    import datetime as dt
+
+    pa = pytest.importorskip("pyarrow")
+
+    path = _write_parquet(tmp_path / "in.parquet", {
+        "id": ["a", None, "c", "d", ""],
+        "text": ["Korea", "Japan", None, "Vietnam", "China"],
+        "date": pa.array([dt.datetime(2025, 11, 14, 9, 30), None, None, None, dt.datetime(2025, 1, 2)],
+                         pa.timestamp("s")),
+        "other": [1, 2, 3, 4, 5],
+    })
+    assert [(r.id, r.text, r.date, r.error) for r in read_inputs([path])] == [
+        ("a", "Korea", "2025-11-14", None),
+        ("in.parquet:2", "Japan", None, None),
+        ("c", None, None, "`text` must be a string"),
+        ("d", "Vietnam", None, None),
+        ("in.parquet:5", "China", "2025-01-02", None),
+    ]
+
+
+def test_parquet_named_and_binary_columns(tmp_path):
+    from extractor.readers import Columns
+
+    pa = pytest.importorskip("pyarrow")
+
+    path = _write_parquet(tmp_path / "bin.parquet", {
+        "key": [10, 11],
+        "body": pa.array([b"Korea\xe2\x80\x99s exports", b"\xff\xfe"], pa.binary()),
+        "day": ["2025-11-14", "14/11/2025"],
+    })
+    records = list(read_inputs([path], columns=Columns(text="body", id="key", date="day")))
+    assert [(r.id, r.text, r.date, r.error) for r in records] == [
+        ("10", "Korea’s exports", "2025-11-14", None),
+        ("11", None, None, "row 2: `body` is not valid UTF-8"),
+    ]
+    with pytest.raises(InputError, match=r"has no column 'text' \(it has key, body, day\): name it with --text-column"):
+        list(read_inputs([path]))
+    with pytest.raises(InputError, match=r"has no column 'uid' .*--id-column"):
+        list(read_inputs([path], columns=Columns(text="body", id="uid")))
+    not_parquet = tmp_path / "fake.parquet"
+    not_parquet.write_text("not parquet", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read .*fake.parquet as Parquet"):
+        list(read_inputs([not_parquet]))
+
+
+def test_jsonl_with_named_fields(tmp_path):
+    from extractor.readers import Columns
+
+    path = tmp_path / "named.jsonl"
+    path.write_text('{"uid": "x1", "body": "Korea", "day": "2025-11-14"}\n{"body": "Japan"}\n{"uid": "x3"}\n',
+                    encoding="utf-8")
+    records = list(read_inputs([path], columns=Columns(text="body", id="uid", date="day")))
+    assert [(r.id, r.text, r.date, r.error) for r in records] == [
+        ("x1", "Korea", "2025-11-14", None),
+        ("named.jsonl:2", "Japan", None, None),
+        ("x3", None, None, "missing `body`"),
+    ]
+
+
+def test_folders_include_parquet_and_gz(tmp_path):
+    import gzip
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("First", encoding="utf-8")
+    (folder / "b.jsonl.gz").write_bytes(gzip.compress(b'{"id": "b1", "text": "Second"}\n'))
+    _write_parquet(folder / "c.parquet", {"id": ["c1"], "text": ["Third"]})
+    (folder / "d.csv").write_text("ignored", encoding="utf-8")
+    assert [(r.id, r.text) for r in read_inputs([folder])] == [("a", "First"), ("b1", "Second"), ("c1", "Third")]
