@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..layers import EventRecord
 from .common import (
+    contiguous_run,
     CueComponent,
     Cues,
     EntityIndex,
@@ -260,7 +261,7 @@ class AgreementEvents(CueComponent):
                 # ", which was last held in December 2019": a relative clause says more about a word, not what is agreed
                 aside = {x.i for t in toks if t.dep_ in ("relcl", "appos") and t.i > c.i and t.doc[t.left_edge.i - 1].text == "," for x in t.subtree}
                 toks = [t for t in toks if t.i not in aside]
-                span = trim(_run(toks, c), keep_lead=True)
+                span = trim(contiguous_run(toks, c), keep_lead=True)
                 if span is not None:
                     args.append(span_arg("content", span))
                 for m in index.in_tokens(list(c.subtree), {"AGREEMENT"}):
@@ -307,11 +308,3 @@ def _under_conj_verb(t: Token, top: Token) -> bool:
     return False
 
 
-def _run(toks: list[Token], center: Token) -> list[Token]:
-    idx = {t.i for t in toks}
-    lo = hi = center.i
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
-    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]

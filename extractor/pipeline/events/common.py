@@ -639,3 +639,24 @@ def other_country(index: EntityIndex, party: str) -> Optional[str]:
     if not counts:
         return None
     return max(counts, key=lambda k: counts[k])
+
+
+def ancestors_until(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up its heads to (not including) `top`."""
+    out = []
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def contiguous_run(toks: list[Token], center: Token) -> list[Token]:
+    """The tokens of `toks` that form one unbroken stretch around `center`."""
+    idx = {t.i for t in toks}
+    lo = hi = center.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]

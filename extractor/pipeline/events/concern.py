@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..layers import EventRecord
 from .common import (
+    contiguous_run,
+    ancestors_until,
     BODIES,
     CueComponent,
     Cues,
@@ -359,7 +361,7 @@ class ConcernEvents(CueComponent):
                 with_noun = [t for t in nps if any(x.lemma_.lower() in mnouns or x.lower_ in mnouns for x in t.subtree)]
                 if not regs and not with_noun:
                     continue
-                req = trim([t for t in vt if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and not (t.dep_ == "nsubj" and t.head.i == verb.i) and not any(a.dep_ == "nsubj" and a.head.i == verb.i for a in _ancestors(t, verb))])
+                req = trim([t for t in vt if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and not (t.dep_ == "nsubj" and t.head.i == verb.i) and not any(a.dep_ == "nsubj" and a.head.i == verb.i for a in ancestors_until(t, verb))])
                 measure = ("entity", regs[0].id) if regs else ("span", _np(with_noun[0]))
                 if measure[1] is None:
                     continue
@@ -578,14 +580,6 @@ def _under_verb_conj(t: Token, top: Token) -> bool:
     return False
 
 
-def _ancestors(t: Token, top: Token) -> list[Token]:
-    out = []
-    cur = t
-    while cur.i != top.i and cur.head.i != cur.i:
-        out.append(cur)
-        cur = cur.head
-    return out
-
 
 def _own_requests(cues: Cues, index: EntityIndex, tok: Token) -> list[Token]:
     """Request verbs coordinated with a raising verb that name a measure of their own ("raised
@@ -681,15 +675,6 @@ def _such_as(cues: Cues, sent: Span, tok: Token) -> list[tuple[int, int]]:
     return []
 
 
-def _first_run(toks: list[Token], center: Token) -> list[Token]:
-    idx = {t.i for t in toks}
-    lo = hi = center.i
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
-    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]
-
 
 def _obligations(tok: Token) -> list[tuple[int, int]]:
     """ "emphasized that X should not place excessive burdens ... and must be applied ...": each
@@ -702,8 +687,8 @@ def _obligations(tok: Token) -> list[tuple[int, int]]:
             modal = next((a for a in v.children if a.dep_ == "aux" and a.lower_ in ("should", "must")), None)
             if modal is None:
                 continue
-            toks = [t for t in v.subtree if t.i >= modal.i and not any(a.dep_ in ("conj", "cc", "nsubj", "nsubjpass") and a.head.i == v.i for a in _ancestors(t, v) + ([t] if t.head.i == v.i else []))]
-            sp = trim(_first_run(toks, modal))
+            toks = [t for t in v.subtree if t.i >= modal.i and not any(a.dep_ in ("conj", "cc", "nsubj", "nsubjpass") and a.head.i == v.i for a in ancestors_until(t, v) + ([t] if t.head.i == v.i else []))]
+            sp = trim(contiguous_run(toks, modal))
             if sp is not None:
                 out.append(sp)
     return out

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..layers import EventRecord
 from .common import (
+    contiguous_run,
+    ancestors_until,
     BODIES,
     PEOPLE,
     CueComponent,
@@ -174,7 +176,7 @@ class MeetingEvents(CueComponent):
     def _name(self, index: EntityIndex, noun: Token, cues: Cues) -> Optional[tuple[int, int]]:
         """The meeting's own name: the capitalised part of the meeting noun phrase."""
         toks = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl") and not (t.i > noun.i and t.dep_ == "prep" and t.lower_ not in ("on", "of", "for", "in"))]
-        toks = [t for t in toks if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != noun.i for a in _ancestors_until(t, noun))]
+        toks = [t for t in toks if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != noun.i for a in ancestors_until(t, noun))]
         toks = sorted(toks, key=lambda t: t.i)
         # contiguous around the noun
         run = []
@@ -214,7 +216,7 @@ class MeetingEvents(CueComponent):
                 if item.pos_ in ("PRON", "DET", "NUM"):
                     continue
                 toks = [t for t in item.subtree if not _under(t, item, ("conj", "cc")) and not _under_prep(t, item, ("including", "such"))]
-                span = trim(_run_with(toks, item))
+                span = trim(contiguous_run(toks, item))
                 if span is not None:
                     out.append(span)
                 for p in item.children:
@@ -223,7 +225,7 @@ class MeetingEvents(CueComponent):
                             if sub.dep_ == "pobj":
                                 for x in [sub] + [y for y in sub.conjuncts if y.i != sub.i]:
                                     toks = [t for t in x.subtree if not _under(t, x, ("conj", "cc"))]
-                                    sp = trim(_run_with(toks, x))
+                                    sp = trim(contiguous_run(toks, x))
                                     if sp is not None:
                                         out.append(sp)
         return out
@@ -441,7 +443,7 @@ class MeetingEvents(CueComponent):
                     continue
                 toks = _cut_at_date([t for t in o.subtree if t.dep_ not in ("relcl", "acl") and not _under(t, o, ("relcl", "acl", "advcl"))])
                 toks = [t for t in toks if not (t.dep_ == "prep" and t.lower_ in ("to", "on", "for") and t.head.i == o.i)]
-                return trim(_run_with(toks, o))
+                return trim(contiguous_run(toks, o))
         return None
 
 
@@ -516,23 +518,6 @@ def _under_prep(tok: Token, top: Token, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _ancestors_until(tok: Token, top: Token) -> list[Token]:
-    out = []
-    cur = tok
-    while cur.i != top.i and cur.head.i != cur.i:
-        out.append(cur)
-        cur = cur.head
-    return out
-
-
-def _run_with(toks: list[Token], center: Token) -> list[Token]:
-    idx = {t.i for t in toks}
-    lo = hi = center.i
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
-    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]
 
 
 def _proper_event(tok: Token) -> bool:
