@@ -77,9 +77,10 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def tree_rss_mib(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MiB."""
+def tree_sample(pid: int, cpu: dict[int, float]) -> float:
+    """Resident memory (MiB) of a process and all its descendants; their CPU seconds go into `cpu`."""
     kids = _children()
+    tick = os.sysconf("SC_CLK_TCK")
     total_kib, todo = 0, [pid]
     while todo:
         current = todo.pop()
@@ -87,10 +88,19 @@ def tree_rss_mib(pid: int) -> float:
             for line in Path(f"/proc/{current}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total_kib += int(line.split()[1])
+            stat = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[current] = (int(stat[11]) + int(stat[12])) / tick  # utime, stime
         except OSError:
             continue
         todo.extend(kids.get(current, []))
     return total_kib / 1024
+
+
+def busy_seconds() -> float:
+    """CPU seconds all CPUs of the machine have been busy since boot (to see what other jobs take)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def run(src: Path, out: Path, workers: int, n_docs: int, extra: list[str]) -> dict:
@@ -99,6 +109,7 @@ def run(src: Path, out: Path, workers: int, n_docs: int, extra: list[str]) -> di
     cmd = [sys.executable, "-c", "from extractor.cli import main; main()", "annotate", str(src), "-o", str(out),
            "--workers", str(workers), "--no-progress", *extra]
     started = time.perf_counter()
+    busy0, cpu = busy_seconds(), {}
     proc = subprocess.Popen(cmd, cwd=ROOT)
     samples: list[tuple[float, int, float]] = []
     done, offset = 0, 0
@@ -110,16 +121,18 @@ def run(src: Path, out: Path, workers: int, n_docs: int, extra: list[str]) -> di
                 chunk = fh.read()
             offset += len(chunk)
             done += chunk.count(b"\n")
-        rss = tree_rss_mib(proc.pid)
+        rss = tree_sample(proc.pid, cpu)
         if proc.poll() is None:
             samples.append((time.perf_counter() - started, done, rss))
     wall = time.perf_counter() - started
+    # what the machine did, less the command's tree (sampled; this script's own sampling is small)
+    others = max(0.0, busy_seconds() - busy0 - sum(cpu.values()))
     if proc.returncode != 0:
         sys.exit(f"the command failed with exit code {proc.returncode}")
     lines = out.read_bytes().count(b"\n")
     if lines != n_docs:
         sys.exit(f"{out} has {lines} lines for {n_docs} documents")
-    return {"samples": samples, "wall": wall}
+    return {"samples": samples, "wall": wall, "others": others / wall}
 
 
 def summarise(result: dict, cumulative: list[int], n_docs: int) -> dict:
@@ -139,6 +152,7 @@ def summarise(result: dict, cumulative: list[int], n_docs: int) -> dict:
         "steady_wps": steady,
         "e2e_wps": cumulative[-1] / result["wall"],
         "wall": result["wall"],
+        "others": result["others"],
     }
 
 
@@ -167,7 +181,8 @@ def main() -> None:
         print(f"workers {workers}: {res['wall']:.0f} s, {res['steady_wps']:.0f} words/s steady "
               f"({res['e2e_wps']:.0f} end to end); resident memory (MiB, whole process tree) "
               f"start {s[2]:.0f} at {s[1]} docs, middle {m[2]:.0f} at {m[1]}, end {e[2]:.0f} at {e[1]}: "
-              f"{res['growth']:+.1f} %; load average before {load:.2f}, after {os.getloadavg()[0]:.2f}", flush=True)
+              f"{res['growth']:+.1f} %; other jobs used {res['others']:.2f} CPUs on average "
+              f"(load average before {load:.2f}, after {os.getloadavg()[0]:.2f})", flush=True)
     failed = [w for w, r in results.items() if r["growth"] > args.max_growth]
     if failed:
         print(f"memory grew by more than {args.max_growth} % with workers {failed}")
