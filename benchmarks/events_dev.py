@@ -30,7 +30,7 @@ from extractor.corpus import compile_source, load_corpus  # noqa: E402
 from extractor.document import gold_to_doc  # noqa: E402
 from extractor.errors import ExtractorError  # noqa: E402
 from extractor.pipeline.layers import get_events  # noqa: E402
-from extractor.scoring.events import format_event_table, score_events  # noqa: E402
+from extractor.scoring.events import _ArgMatcher, align, format_event_table, score_events  # noqa: E402
 
 DEV_SPLITS = ("train", "dev", "challenge-dev")
 EVENT_PIPES = ("meeting_events", "agreement_events", "concern_events", "figure_events")
@@ -100,11 +100,37 @@ def _show(gold: dict[str, Any], pred: dict[str, Any], types) -> None:
                 print(line(ev))
 
 
+def _missing(gold: dict[str, Any], pred: dict[str, Any], role: str) -> None:
+    """Gold arguments of TYPE.role that the aligned predicted event lacks (or all, when unaligned)."""
+    etype, role = role.split(".", 1)
+    names = {e["id"]: e["name"] for e in gold["entities"]}
+    text = gold["text"]
+    matcher = _ArgMatcher(gold, pred)
+    g_evs = [e for e in gold["events"] if e["type"] == etype]
+    p_evs = [e for e in pred["events"] if e["type"] == etype]
+    pairs = dict(align(g_evs, p_evs, matcher))
+
+    def show(a):
+        return names.get(a["entity"], a["entity"]) if a.get("entity") else repr(a.get("text"))
+
+    for i, g in enumerate(g_evs):
+        p = p_evs[pairs[i]] if i in pairs else None
+        p_args = [a for a in (p or {}).get("arguments", []) if a["role"] == role]
+        for a in (a for a in g["arguments"] if a["role"] == role):
+            if p is not None and any(matcher.match(a, b) for b in p_args):
+                continue
+            t = g["trigger"]["start"]
+            where = text[max(0, t - 120):t + 120].replace("\n", " | ")
+            state = f"pred has {[show(b) for b in p_args]}" if p is not None else "event not found"
+            print(f"{gold['id']} {etype}.{role} gold={show(a)}; {state}\n    ...{where}...")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", nargs="*", default=None, help="print gold and predicted events of these documents (all when empty)")
     ap.add_argument("--types", nargs="*", default=None, help="event types to show")
     ap.add_argument("--splits", nargs="*", default=list(DEV_SPLITS))
+    ap.add_argument("--missing", default=None, metavar="TYPE.ROLE", help="list gold arguments of this role the prediction lacks")
     ap.add_argument("--json", type=Path, default=None, help="write the scores here")
     args = ap.parse_args()
     bad = set(args.splits) & {"test", "challenge-test"}
@@ -138,6 +164,10 @@ def main() -> None:
         for gold, pred in zip(golds, preds):
             if not wanted or gold["id"] in wanted:
                 _show(gold, pred, set(args.types or []))
+
+    if args.missing:
+        for gold, pred in zip(golds, preds):
+            _missing(gold, pred, args.missing)
 
     scores = score_events(golds, preds)
     splits = sorted({g.get("split") for g in golds})

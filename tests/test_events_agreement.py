@@ -103,3 +103,29 @@ def test_an_agreement_named_in_front_of_a_planned_conclusion(parser):
         ("negotiations", None, {"status": "negotiating"}, [("agreement", "E1")]),
         ("conclusion", None, {"status": "planned"}, [("agreement", "E1")]),
     ]
+
+
+def test_paired_name_gives_the_parties(parser):
+    text = ("FTA Talks\nProgress was made in the Korea–UK FTA upgrade negotiations. "
+            "The Korea-GCC FTA will be signed next year.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["UK"], {"code": "GBR"}),
+            ("E3", "COUNTRY", ["GCC"], {"code": "GCC"}), ("E4", "AGREEMENT", ["Korea–UK FTA"], {}),
+            ("E5", "AGREEMENT", ["Korea-GCC FTA"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-06-02"), "agreement_events")
+    assert [(t, a["status"], args) for t, _, a, args in as_tuples(doc, "AGREEMENT")] == [
+        ("negotiations", "negotiating", [("agreement", "E4"), ("party", "E1"), ("party", "E2")]),
+        ("signed", "planned", [("agreement", "E5"), ("party", "E1"), ("party", "E3")]),
+    ]
+
+
+def test_in_force_parties_only_from_for(parser):
+    text = ("IPEF\nThe IPEF Supply Chain Agreement entered into force today for the United States, Japan and India. "
+            "The Korea-U.S. FTA entered into force in 2012.")
+    ents = [("E1", "COUNTRY", ["United States"], {"code": "USA"}), ("E2", "COUNTRY", ["Japan"], {"code": "JPN"}),
+            ("E3", "COUNTRY", ["India"], {"code": "IND"}), ("E4", "AGREEMENT", ["IPEF Supply Chain Agreement"], {}),
+            ("E5", "AGREEMENT", ["Korea-U.S. FTA"], {}), ("E6", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-02-24"), "agreement_events")
+    assert [(a["status"], args) for _, _, a, args in as_tuples(doc, "AGREEMENT")] == [
+        ("in_force", [("agreement", "E4"), ("party", "E1"), ("party", "E2"), ("party", "E3")]),
+        ("in_force", [("agreement", "E5")]),
+    ]

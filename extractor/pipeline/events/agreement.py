@@ -28,6 +28,7 @@ from .common import (
     ent_arg,
     event_date,
     meeting_before,
+    name_countries,
     sentences,
     span_arg,
     tense_of,
@@ -131,19 +132,26 @@ class AgreementEvents(CueComponent):
                 if key in seen_agreements:
                     continue
                 seen_agreements.add(key)
-                parties = self._parties(doc, index, cues, sent, tok, scope)
-                args = [ent_arg("party", p) for p in parties]
-                if agreements:
-                    args.append(ent_arg("agreement", agreements[0].id))
-                else:
+                parties = self._parties(doc, index, cues, sent, tok, scope, status)
+                content = None
+                agreement_id = agreements[0].id if agreements else None
+                if agreement_id is None:
                     obj = self._content_np(tok, nouns)
                     if obj is not None and doc.text[obj[0]:obj[1]].lower() in ("negotiations", "talks") and doc.text[max(0, obj[0] - 4):obj[0]].lower() == "the ":
                         continue  # "to conclude the negotiations": negotiations reported before, nothing new named
                     named = _named_before(index, events, doc.text[obj[0]:obj[1]], doc.text[max(0, obj[0] - 4):obj[0]]) if obj is not None else None
                     if named is not None:
-                        args.append(ent_arg("agreement", named))  # "signed the protocol": the protocol named before
+                        agreement_id = named  # "signed the protocol": the protocol named before
                     elif obj is not None:
-                        args.append(span_arg("content", obj))
+                        content = obj
+                if not parties and status != "in_force":
+                    # "the Korea–UK FTA upgrade negotiations", "the conclusion of the Korea-GCC FTA": the paired name's countries
+                    parties = self._named_parties(index, doc, agreement_id, content, tok)
+                args = [ent_arg("party", p) for p in parties]
+                if agreement_id is not None:
+                    args.append(ent_arg("agreement", agreement_id))
+                elif content is not None:
+                    args.append(span_arg("content", content))
                 trig = _trigger(tok) if trig_tok is tok else (min(trig_tok.idx, tok.idx), max(trig_tok.idx + len(trig_tok.text), tok.idx + len(tok.text)))
                 date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
                 if date is None and self.meeting_dates and status in ("reviewed", "signed") and trig_tok.tag_ == "VBD":
@@ -185,11 +193,29 @@ class AgreementEvents(CueComponent):
             toks += list(head.subtree)
         return toks
 
-    def _parties(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, scope: list[Token]) -> list[str]:
+    def _parties(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, scope: list[Token], status: str = "") -> list[str]:
         verb = tok
         while verb.pos_ != "VERB" and verb.head.i != verb.i:
             verb = verb.head
+        if status == "in_force":
+            # background in-force statements have no party unless the clause says for whom:
+            # "entered into force today for the United States, Japan, Singapore, Fiji and India"
+            out: list[str] = []
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    for m in index.in_tokens(list(c.subtree), {"COUNTRY"}):
+                        if m.id not in out:
+                            out.append(m.id)
+            return out
         subj = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
+        # "The GCC and Korea signed a joint statement announcing the conclusion of ...": the subject of the verb above
+        up = verb
+        for _ in range(3):
+            if subj or up.head.i == up.i or up.dep_ not in ("acl", "dobj", "pobj", "prep", "xcomp", "advcl", "relcl") and up.pos_ == "VERB":
+                break
+            up = up.head
+            if up.pos_ == "VERB":
+                subj = [t for c in up.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
         parties = actors(index, cues, subj, sent, doc, PARTY_LABELS) if subj else []
         parties = [p for p in parties if index.label(p) != "AGREEMENT"]
         # "with the United States", "between Korea and the United States"
@@ -204,6 +230,26 @@ class AgreementEvents(CueComponent):
         if len(between) >= 2:
             return between  # "a memorandum between Korea and the United States": those are the parties
         return parties
+
+    def _named_parties(self, index: EntityIndex, doc: Doc, agreement_id: Optional[str], content: Optional[tuple[int, int]], tok: Token) -> list[str]:
+        """Parties a paired name gives: the agreement's ("Korea-GCC FTA"), else the content's or the
+        trigger's phrase ("the Korea–UK FTA upgrade negotiations")."""
+        texts: list[str] = []
+        ent = index.entities.get(agreement_id) if agreement_id else None
+        if ent is not None:
+            texts.append(ent.name)
+            texts.extend(doc.text[s:e] for s, e in ent.mentions)
+        if content is not None:
+            texts.append(doc.text[content[0]:content[1]])
+        phrase = tok.head if tok.dep_ in ("compound", "amod") else tok
+        if phrase.pos_ in ("NOUN", "PROPN"):
+            toks = [t for t in phrase.subtree if t.i <= phrase.i]
+            texts.append(doc.text[toks[0].idx:phrase.idx + len(phrase.text)])
+        for text in texts:
+            found = name_countries(index, text)
+            if found:
+                return found
+        return []
 
     def _content_np(self, tok: Token, nouns) -> Optional[tuple[int, int]]:
         """A lower-case agreement named by description ("a memorandum of understanding on ...")."""

@@ -660,3 +660,68 @@ def contiguous_run(toks: list[Token], center: Token) -> list[Token]:
     while hi + 1 in idx:
         hi += 1
     return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]
+
+
+# --------------------------------------------------------------------------- countries inside names
+
+_GAZETTEER = DATA_DIR.parent / "gazetteers" / "countries.jsonl"
+_country_names: Optional[dict[str, str]] = None
+_PAIR_SEP = re.compile(r"\s*[-–—/]\s*")
+
+
+def _names() -> dict[str, str]:
+    """Country names and short forms of the gazetteer → code ("U.S." → USA, "ROK" → KOR)."""
+    global _country_names
+    if _country_names is None:
+        names: dict[str, str] = {}
+        for rec in srsly.read_jsonl(_GAZETTEER):
+            if isinstance(rec.get("pattern"), str) and rec.get("id"):
+                names.setdefault(rec["pattern"], rec["id"])
+                names.setdefault(rec["pattern"].lower(), rec["id"])
+        _country_names = names
+    return _country_names
+
+
+def _lookup(piece: str, *, prefix: bool) -> Optional[str]:
+    """The code of the longest country name at the start (prefix) or end of `piece`."""
+    names = _names()
+    words = piece.split()
+    ranges = [words[:k] for k in range(len(words), 0, -1)] if prefix else [words[-k:] for k in range(len(words), 0, -1)]
+    for ws in ranges:
+        cand = " ".join(ws).strip(",;:()\"'“”‘’")
+        if cand.lower() == "the":
+            continue
+        code = names.get(cand) or (names.get(cand.lower()) if len(cand) > 3 else None)
+        if code:
+            return code
+    return None
+
+
+def name_countries(index: EntityIndex, text: str) -> list[str]:
+    """The country entities a paired name stands for: "Korea–UK FTA", "ASEAN-Korea Free Trade Area",
+    "China-Japan-ROK FTA" → those countries (only where at least two are named and in the document)."""
+    pieces = _PAIR_SEP.split(text)
+    if len(pieces) < 2:
+        return []
+    codes: list[Optional[str]] = []
+    for k, piece in enumerate(pieces):
+        if k == 0:
+            codes.append(_lookup(piece, prefix=False))
+        elif k == len(pieces) - 1:
+            codes.append(_lookup(piece, prefix=True))
+        else:
+            codes.append(_lookup(piece, prefix=True) if len(piece.split()) > 1 else _names().get(piece.strip()))
+    # the longest run of adjacent resolved pieces
+    best: list[str] = []
+    run: list[str] = []
+    for code in codes + [None]:
+        if code is None:
+            if len(run) > len(best):
+                best = run
+            run = []
+        else:
+            run.append(code)
+    if len(best) < 2:
+        return []
+    out = [index.country_for_code(c) for c in dict.fromkeys(best)]
+    return [e for e in out if e] if all(out) else []
