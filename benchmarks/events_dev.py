@@ -100,11 +100,14 @@ def _show(gold: dict[str, Any], pred: dict[str, Any], types) -> None:
                 print(line(ev))
 
 
-def _missing(gold: dict[str, Any], pred: dict[str, Any], role: str) -> None:
-    """Gold arguments of TYPE.role that the aligned predicted event lacks (or all, when unaligned)."""
+def _missing(gold: dict[str, Any], pred: dict[str, Any], role: str, extra: bool = False) -> None:
+    """Gold arguments of TYPE.role that the aligned predicted event lacks (or all, when unaligned);
+    with `extra`, the predicted arguments the aligned gold event lacks instead."""
+    if extra:
+        gold, pred = pred, gold
     etype, role = role.split(".", 1)
     names = {e["id"]: e["name"] for e in gold["entities"]}
-    text = gold["text"]
+    text = (pred if extra else gold)["text"]
     matcher = _ArgMatcher(gold, pred)
     g_evs = [e for e in gold["events"] if e["type"] == etype]
     p_evs = [e for e in pred["events"] if e["type"] == etype]
@@ -121,8 +124,8 @@ def _missing(gold: dict[str, Any], pred: dict[str, Any], role: str) -> None:
                 continue
             t = g["trigger"]["start"]
             where = text[max(0, t - 120):t + 120].replace("\n", " | ")
-            state = f"pred has {[show(b) for b in p_args]}" if p is not None else "event not found"
-            print(f"{gold['id']} {etype}.{role} gold={show(a)}; {state}\n    ...{where}...")
+            state = f"{'gold' if extra else 'pred'} has {[show(b) for b in p_args]}" if p is not None else "event not found"
+            print(f"{gold['id']} {etype}.{role} {'pred' if extra else 'gold'}={show(a)}; {state}\n    ...{where}...")
 
 
 def main() -> None:
@@ -131,6 +134,7 @@ def main() -> None:
     ap.add_argument("--types", nargs="*", default=None, help="event types to show")
     ap.add_argument("--splits", nargs="*", default=list(DEV_SPLITS))
     ap.add_argument("--missing", default=None, metavar="TYPE.ROLE", help="list gold arguments of this role the prediction lacks")
+    ap.add_argument("--extra", default=None, metavar="TYPE.ROLE", help="list predicted arguments of this role gold lacks")
     ap.add_argument("--json", type=Path, default=None, help="write the scores here")
     args = ap.parse_args()
     bad = set(args.splits) & {"test", "challenge-test"}
@@ -157,7 +161,7 @@ def main() -> None:
         t2 = time.perf_counter()
         t_parse += t1 - t0
         t_events += t2 - t1
-        preds.append({"id": gold["id"], "entities": gold["entities"], "events": events_as_dicts(doc)})
+        preds.append({"id": gold["id"], "text": gold["text"], "entities": gold["entities"], "events": events_as_dicts(doc)})
 
     if args.show is not None:
         wanted = set(args.show)
@@ -168,6 +172,9 @@ def main() -> None:
     if args.missing:
         for gold, pred in zip(golds, preds):
             _missing(gold, pred, args.missing)
+    if args.extra:
+        for gold, pred in zip(golds, preds):
+            _missing(gold, pred, args.extra, extra=True)
 
     scores = score_events(golds, preds)
     splits = sorted({g.get("split") for g in golds})

@@ -139,3 +139,45 @@ def test_period_is_not_carried_by_default():
     # R1: a figure's period comes from its own sentence only
     nlp = spacy.blank("en")
     assert nlp.add_pipe("figure_events").carry_period is False
+
+
+def _partners(doc):
+    return [sorted(a.entity for a in ev.arguments if a.role == "partner") for ev in doc._.events]
+
+
+def test_partner_between_two_countries_is_the_side_that_is_not_the_release_s_own(parser):
+    text = ("UK and Korea\nThe Department for Business and Trade said trade between the UK and South Korea "
+            "was worth £17.6bn last year. Kemi Badenoch welcomed the figures.")
+    doc = make_doc(parser, text, [
+        ("E1", "MINISTRY", ["Department for Business and Trade"], {}),
+        ("E2", "COUNTRY", ["UK"], {"code": "GBR"}),
+        ("E3", "COUNTRY", ["South Korea"], {"code": "KOR"}),
+        ("E4", "MONEY", ["£17.6bn"], {"currency": "GBP", "value": 17.6e9}),
+        ("E5", "OFFICIAL", ["Kemi Badenoch"], {"country": "GBR", "affiliation": "E1"}),
+    ])
+    assert _partners(run(doc, "figure_events")) == [["E3"]]
+
+
+def test_partner_of_investment_in_a_country_and_of_a_paired_name(parser):
+    text = ("Investment\nKorean investment in the United States reached USD 21.5 billion. "
+            "China-ROK trade reached US$328.1 billion.")
+    ents = [
+        ("E1", "COUNTRY", ["United States"], {"code": "USA"}),
+        ("E2", "COUNTRY", ["China"], {"code": "CHN"}),
+        ("E3", "COUNTRY", ["ROK"], {"code": "KOR"}),
+        ("E4", "MONEY", ["USD 21.5 billion"], {"currency": "USD", "value": 21.5e9}),
+        ("E5", "MONEY", ["US$328.1 billion"], {"currency": "USD", "value": 328.1e9}),
+    ]
+    # no government body or official: no home country, so both sides of the pair are partners
+    assert _partners(run(make_doc(parser, text, ents), "figure_events")) == [["E1"], ["E2", "E3"]]
+    assert _partners(run(make_doc(parser, text, ents), "figure_events", {"wider_partners": False})) == [[], []]
+
+
+def test_subject_of_account_for_is_the_partner(parser):
+    text = "Imports\nJapan accounted for 93.7 percent of Korea’s imports of photoresists."
+    doc = make_doc(parser, text, [
+        ("E1", "COUNTRY", ["Japan"], {"code": "JPN"}),
+        ("E2", "COUNTRY", ["Korea"], {"code": "KOR"}),
+        ("E3", "PERCENT", ["93.7 percent"], {"value": 93.7, "unit": "percent"}),
+    ])
+    assert _partners(run(doc, "figure_events")) == [["E1"]]

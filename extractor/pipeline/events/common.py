@@ -725,3 +725,21 @@ def name_countries(index: EntityIndex, text: str) -> list[str]:
         return []
     out = [index.country_for_code(c) for c in dict.fromkeys(best)]
     return [e for e in out if e] if all(out) else []
+
+
+def home_country(index: EntityIndex) -> Optional[str]:
+    """The country entity the document speaks for: that of the first government body of the body
+    text whose country is known (MOTIR → Korea, the Department for Business and Trade → UK), else
+    that of the first official."""
+    body = body_start(index.doc)
+    for m in index.mentions:
+        if m.start >= body and m.label == "MINISTRY":
+            eid = index.country_for_code(body_country(index, m.id))
+            if eid:
+                return eid
+    for m in index.mentions:
+        if m.start >= body and m.label == "OFFICIAL":
+            eid = index.country_for_code(m.entity.attributes.get("country"))
+            if eid:
+                return eid
+    return None

@@ -26,6 +26,8 @@ from .common import (
     body_start,
     dates_in,
     ent_arg,
+    home_country,
+    name_countries,
     paren_range,
     sentences,
     span_arg,
@@ -43,9 +45,10 @@ FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
         "value_spans": True,
         "max_indicator_tokens": 12,
         "carry_period": False,
+        "wider_partners": True,
     },
 )
-def make_figure_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, value_spans: bool, max_indicator_tokens: int, carry_period: bool) -> "FigureEvents":
+def make_figure_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, value_spans: bool, max_indicator_tokens: int, carry_period: bool, wider_partners: bool) -> "FigureEvents":
     """FIGURE events from the MONEY / PERCENT mentions of the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/figure.jsonl`.
@@ -54,8 +57,11 @@ def make_figure_events(nlp: Language, name: str, data_path: Optional[str], date_
     max_indicator_tokens: longest indicator span, in tokens.
     carry_period: a sentence of figures with no date of its own takes the period of the sentence of
         figures just before it ("Korea's exports in 2025 reached ... Imports rose ...").
+    wider_partners: also take partners from "investment in X", "trade between X and Y" and "X-Y trade"
+        (the side that is not the document's own) and the subject of "accounted for".
     """
-    return FigureEvents(nlp, name, data_path=data_path, date_finder=date_finder, value_spans=value_spans, max_indicator_tokens=max_indicator_tokens, carry_period=carry_period)
+    return FigureEvents(nlp, name, data_path=data_path, date_finder=date_finder, value_spans=value_spans,
+                        max_indicator_tokens=max_indicator_tokens, carry_period=carry_period, wider_partners=wider_partners)
 
 
 class _Fig:
@@ -72,9 +78,10 @@ class _Fig:
 class FigureEvents(CueComponent):
     data_name = "figure"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, value_spans: bool = True, max_indicator_tokens: int = 12, carry_period: bool = False) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, value_spans: bool = True, max_indicator_tokens: int = 12, carry_period: bool = False, wider_partners: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
         self.carry_period = carry_period
+        self.wider_partners = wider_partners
         self.value_spans = value_spans
         self.max_indicator_tokens = max_indicator_tokens
 
@@ -292,8 +299,7 @@ class FigureEvents(CueComponent):
         period = self._period(doc, index, cues, sent, ms, pred)
         if period is not None:
             args.append(span_arg("period", period))
-        partner = self._partner(index, cues, sent, ms, pred)
-        if partner is not None:
+        for partner in self._partner(index, cues, sent, ms, pred):
             args.append(ent_arg("partner", partner))
         return EventRecord(type="FIGURE", trigger=trig, date=None, attributes={"direction": direction}, arguments=args)
 
@@ -513,7 +519,10 @@ class FigureEvents(CueComponent):
             return None
         return (best.start, best.end)
 
-    def _partner(self, index: EntityIndex, cues: Cues, sent: Span, ms: list[MentionRef], pred: Optional[Token]) -> Optional[str]:
+    def _partner(self, index: EntityIndex, cues: Cues, sent: Span, ms: list[MentionRef], pred: Optional[Token]) -> list[str]:
+        """The destination or source of a flow, or the country that applies a tariff: "exports to
+        China", "Taiwan (up 64.8 percent)", "investment in the United States", "trade between the UK
+        and South Korea" (the side that is not the document's own), "Japan accounted for 93.7 percent"."""
         doc = sent.doc
         preps = cues.words("partner_prep")
         # "Taiwan (up 64.8 percent)": the country just before the figure's parenthesis
@@ -522,7 +531,7 @@ class FigureEvents(CueComponent):
             for i in range(pr[0] - 1, max(sent.start, pr[0] - 3) - 1, -1):
                 ref = index.at(doc[i])
                 if ref is not None and ref.label == "COUNTRY":
-                    return ref.id
+                    return [ref.id]
         scope = list(pred.subtree) if pred is not None else list(sent)
         anchor = ms[0].span.start
         best = None
@@ -539,7 +548,54 @@ class FigureEvents(CueComponent):
                 d = abs(tok.i - anchor)
                 if best is None or d < best[0]:
                     best = (d, ref.id)
-        return best[1] if best else None
+        if best:
+            return [best[1]]
+        if not self.wider_partners:
+            return []
+        return self._partner_wider(index, cues, sent, scope, anchor, pred)
+
+    def _partner_wider(self, index: EntityIndex, cues: Cues, sent: Span, scope: list[Token], anchor: int, pred: Optional[Token]) -> list[str]:
+        flows = cues.words("flow_noun")
+        home = home_country(index)
+        found: list[tuple[int, list[str]]] = []
+        for tok in scope:
+            if _inside_parens(tok, sent):
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.dep_ == "prep" and tok.lower_ in ("in", "between") and (tok.head.lemma_.lower() in flows or tok.head.lower_ in flows):
+                objs = [c for c in tok.children if c.dep_ == "pobj"]
+                ids: list[str] = []
+                for o in objs:
+                    for t in [o, *o.conjuncts, *[c for c in o.children if c.dep_ == "poss"]]:
+                        ref = index.at(t)
+                        if ref is not None and ref.label == "COUNTRY" and ref.id not in ids:
+                            ids.append(ref.id)
+                if tok.lower_ == "between" and home in ids and len(ids) > 1:
+                    ids = [i for i in ids if i != home]  # "trade between the UK and South Korea" in a UK release
+                elif tok.lower_ == "in":
+                    ids = [i for i in ids if i != home][:1]
+                if ids:
+                    found.append((abs(tok.i - anchor), ids))
+            elif lemma in flows and tok.pos_ in ("NOUN", "PROPN"):
+                # "China-ROK trade", "ASEAN-ROK trade": a paired name in front of the flow
+                left = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod")]
+                if left:
+                    text = sent.doc.text[left[0].left_edge.idx:tok.idx]
+                    ids = name_countries(index, text)
+                    if home in ids and len(ids) > 1:
+                        ids = [i for i in ids if i != home]
+                    if ids:
+                        found.append((abs(tok.i - anchor), ids))
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+        # "Japan accounted for 93.7 percent of Korea's imports"
+        if pred is not None and pred.lemma_.lower() in cues.words("subject_partner_verb"):
+            for c in pred.children:
+                if c.dep_ == "nsubj":
+                    ref = index.at(c)
+                    if ref is not None and ref.label == "COUNTRY" and ref.id != home:
+                        return [ref.id]
+        return []
 
 
 def _without_asides(tok: Token) -> list[Token]:
