@@ -122,7 +122,8 @@ class MeetingEvents(CueComponent):
     def _subject_tokens(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-            subj = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+            # "Ahn is scheduled to meet Rep. Jason Smith": the subject of the verb above
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         agent = [c for c in verb.children if c.dep_ == "agent"]
         toks: list[Token] = []
         for s in subj:
@@ -242,10 +243,10 @@ class MeetingEvents(CueComponent):
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in verbs and tok.dep_ not in ("amod", "compound"):
-                noun = next((c for c in tok.children if c.dep_ in ("dobj",) and c.lemma_.lower() in nouns), None)
+                noun = next((c for c in tok.children if c.dep_ in ("dobj",) and (c.lemma_.lower() in nouns or c.lower_ in nouns)), None)
                 found.append((tok, noun))
             elif tok.pos_ == "VERB" and lemma in holds:
-                noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or _proper_event(c))), None)
+                noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or c.lower_ in nouns or _proper_event(c))), None)
                 if noun is not None and lemma in ("launch", "open") and not any(t.text[:1].isupper() for t in noun.subtree if t.i <= noun.i):
                     continue  # "agreed to launch a working-level dialogue": nothing is held yet
                 if noun is not None:
