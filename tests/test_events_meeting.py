@@ -154,7 +154,7 @@ def test_meeting_noun_takes_the_speaker_as_participant(parser):
     text = ("Exporters\nIndustry Minister Ahn Duk-geun told a meeting with exporters in Seoul on Friday that the "
             "government will expand trade insurance.")
     doc = run(make_doc(parser, text, [("E1", "OFFICIAL", ["Ahn Duk-geun"], {"country": "KOR"})], release_date="2024-11-02"), "meeting_events")
-    assert as_tuples(doc, "MEETING") == [("meeting", ("2024-11-01", "2024-11-01"), {}, [("participant", "E1")])]
+    assert as_tuples(doc, "MEETING") == [("meeting", ("2024-11-01", "2024-11-01"), {}, [("location", "Seoul"), ("participant", "E1")])]
 
 
 def test_a_standing_body_is_the_name_not_a_participant(parser):
@@ -163,7 +163,7 @@ def test_a_standing_body_is_the_name_not_a_participant(parser):
             ("E3", "ORG", ["WTO General Council"], {})]
     doc = run(make_doc(parser, text, ents, release_date="2019-07-25"), "meeting_events", "concern_events")
     assert as_tuples(doc, "MEETING") == [
-        ("meeting", ("2019-07-23", "2019-07-24"), {}, [("name", "WTO General Council"), ("participant", "E1")]),
+        ("meeting", ("2019-07-23", "2019-07-24"), {}, [("location", "Geneva"), ("name", "WTO General Council"), ("participant", "E1")]),
     ]
     assert as_tuples(doc, "TRADE_CONCERN") == [
         ("raised", ("2019-07-23", "2019-07-24"), {}, [("complainant", "E1"), ("forum", "E3"), ("measure", "Japan’s export restrictions"), ("respondent", "E2")]),
@@ -175,3 +175,16 @@ def test_a_policy_dialogue_without_a_name_is_no_meeting(parser):
     ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Vietnam"], {"code": "VNM"})]
     doc = run(make_doc(parser, text, ents), "meeting_events")
     assert as_tuples(doc, "MEETING") == []
+
+
+def test_place_deeper_in_the_clause_and_talks_held(parser):
+    text = ("Consultations\nThe consultations between METI and MOTIE, held in Tokyo on March 14, ended without agreement. "
+            "Albudaiwi also held talks on Friday with Minister Bang Moon-kyu on hydrogen.")
+    ents = [("E1", "MINISTRY", ["METI"], {}), ("E2", "MINISTRY", ["MOTIE"], {}),
+            ("E3", "OFFICIAL", ["Albudaiwi"], {}), ("E4", "OFFICIAL", ["Bang Moon-kyu"], {"country": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-11-15"), "meeting_events")
+    got = as_tuples(doc, "MEETING")
+    assert [(t, d, [a for a in args if a[0] in ("location", "participant")]) for t, d, _, args in got] == [
+        ("consultations", ("2025-03-14", "2025-03-14"), [("location", "Tokyo"), ("participant", "E1"), ("participant", "E2")]),
+        ("held", ("2025-11-14", "2025-11-14"), [("participant", "E3"), ("participant", "E4")]),
+    ]

@@ -368,6 +368,10 @@ def tense_of(sent: Span, around: Optional[Token] = None) -> Optional[str]:
     tags = {t.tag_ for t in (toks if around is not None else sent)}
     if around is not None and around.tag_ in ("VBD", "VBN"):
         return "past"
+    if around is not None and around.pos_ in ("NOUN", "PROPN") and (
+            any(c.dep_ == "acl" and c.tag_ == "VBN" for c in around.children) or (around.dep_ in ("nsubj", "nsubjpass", "dobj") and around.head.tag_ == "VBD")):
+        # "the consultations, held in Tokyo on March 14, ended ...": a meeting noun told in the past
+        return "past"
     if "VBD" in tags:
         return "past"
     return None

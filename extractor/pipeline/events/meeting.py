@@ -48,17 +48,20 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
         "date_finder": {"@misc": "extractor.find_dates.v1"},
         "link_sentences": True,
         "prefer_people": True,
+        "wide_places": True,
     },
 )
-def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool) -> "MeetingEvents":
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool) -> "MeetingEvents":
     """MEETING events from meeting verbs and nouns over the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
     date_finder: the date finder (event dates).
     link_sentences: let later sentences about the same meeting add topics and participants.
     prefer_people: name a body or country as participant only when no person of it is named.
+    wide_places: look for the place deeper in the trigger's clause when the trigger has no "at / in X" of its own.
     """
-    return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences, prefer_people=prefer_people)
+    return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences,
+                         prefer_people=prefer_people, wide_places=wide_places)
 
 
 class _Meeting:
@@ -86,8 +89,9 @@ class _Meeting:
 class MeetingEvents(CueComponent):
     data_name = "meeting"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.wide_places = wide_places
         self.link_sentences = link_sentences
         self.prefer_people = prefer_people
 
@@ -150,29 +154,51 @@ class MeetingEvents(CueComponent):
     # ------------------------------------------------------------------ spans
 
     def _place(self, index: EntityIndex, head: Token, cues: Cues, sent: Span) -> Optional[tuple[int, int]]:
+        """Where the meeting was: "at X" (a venue) before "in X"; first among the trigger's own
+        prepositions, then deeper in its clause ("held the 13th ... meeting in Seoul", "consultations
+        ... held in Tokyo"), never inside another clause or a person's description."""
         best = None
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in cues.words("place_prep"):
-                objs = [o for o in c.children if o.dep_ == "pobj"]
-                if not objs:
-                    continue
-                o = objs[0]
-                if not (o.pos_ == "PROPN" or o.text[:1].isupper() or any(t.pos_ == "PROPN" for t in o.lefts)):
-                    continue
-                if _dateish(o) or o.lemma_.lower() in cues.words("noun"):
-                    continue
-                ref = index.at(o)
-                if ref is not None and ref.label in PEOPLE:
-                    continue
-                toks = [t for t in o.subtree if not (t.i > o.i and t.dep_ in ("appos",) and _dateish(t))]
-                toks = _cut_at_date(toks)
-                span = trim(toks)
+                span = self._place_object(index, c, cues)
                 if span is None:
                     continue
                 if c.lower_ == "at":
                     return span
                 best = best or span
+        if best is not None or not self.wide_places:
+            return best
+        for t in head.subtree:
+            if t.dep_ != "prep" or t.lower_ not in cues.words("place_prep") or t.head.i == head.i or not (sent.start <= t.i < sent.end):
+                continue
+            path = ancestors_until(t, head)
+            if any(x.dep_ in ("relcl", "ccomp", "advcl", "csubj", "appos", "parataxis") or (x.dep_ == "conj" and x.pos_ == "VERB") for x in path):
+                continue
+            if any(index.at(x) is not None and index.at(x).label in PEOPLE for x in path) or any(x.pos_ in ("VERB", "AUX") and x.dep_ != "acl" for x in path[1:]):
+                continue
+            span = self._place_object(index, t, cues)
+            if span is None:
+                continue
+            if t.lower_ == "at":
+                return span
+            best = best or span
         return best
+
+    def _place_object(self, index: EntityIndex, prep: Token, cues: Cues) -> Optional[tuple[int, int]]:
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if not objs:
+            return None
+        o = objs[0]
+        if not (o.pos_ == "PROPN" or o.text[:1].isupper() or any(t.pos_ == "PROPN" for t in o.lefts)):
+            return None
+        if _dateish(o) or o.lemma_.lower() in cues.words("noun"):
+            return None
+        ref = index.at(o)
+        if ref is not None and ref.label in PEOPLE | {"MONEY", "PERCENT", "AGREEMENT", "REGULATION"}:
+            return None
+        toks = [t for t in o.subtree if not (t.i > o.i and t.dep_ in ("appos",) and _dateish(t))]
+        toks = _cut_at_date(toks)
+        return trim(toks)
 
     def _name(self, index: EntityIndex, noun: Token, cues: Cues) -> Optional[tuple[int, int]]:
         """The meeting's own name: the capitalised part of the meeting noun phrase."""
