@@ -128,6 +128,21 @@ def _missing(gold: dict[str, Any], pred: dict[str, Any], role: str, extra: bool 
             print(f"{gold['id']} {etype}.{role} {'pred' if extra else 'gold'}={show(a)}; {state}\n    ...{where}...")
 
 
+def _date_misses(gold: dict[str, Any], pred: dict[str, Any]) -> None:
+    """Aligned events whose dates differ, with the trigger's context."""
+    matcher = _ArgMatcher(gold, pred)
+    text = gold["text"]
+    for etype in ("MEETING", "AGREEMENT", "TRADE_CONCERN"):
+        g_evs = [e for e in gold["events"] if e["type"] == etype]
+        p_evs = [e for e in pred["events"] if e["type"] == etype]
+        for i, j in align(g_evs, p_evs, matcher):
+            gd, pd = g_evs[i].get("date"), p_evs[j].get("date")
+            if (gd and (gd["start"], gd["end"])) != (pd and (pd["start"], pd["end"])):
+                t = g_evs[i]["trigger"]["start"]
+                where = text[max(0, t - 150):t + 100].replace("\n", " | ")
+                print(f"{gold['id']} ({gold.get('date')}) {etype} [{g_evs[i]['trigger']['text']}] gold {gd} pred {pd}\n    ...{where}...")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", nargs="*", default=None, help="print gold and predicted events of these documents (all when empty)")
@@ -135,6 +150,7 @@ def main() -> None:
     ap.add_argument("--splits", nargs="*", default=list(DEV_SPLITS))
     ap.add_argument("--missing", default=None, metavar="TYPE.ROLE", help="list gold arguments of this role the prediction lacks")
     ap.add_argument("--extra", default=None, metavar="TYPE.ROLE", help="list predicted arguments of this role gold lacks")
+    ap.add_argument("--dates", action="store_true", help="list aligned events whose dates differ")
     ap.add_argument("--json", type=Path, default=None, help="write the scores here")
     args = ap.parse_args()
     bad = set(args.splits) & {"test", "challenge-test"}
@@ -172,6 +188,9 @@ def main() -> None:
     if args.missing:
         for gold, pred in zip(golds, preds):
             _missing(gold, pred, args.missing)
+    if args.dates:
+        for gold, pred in zip(golds, preds):
+            _date_misses(gold, pred)
     if args.extra:
         for gold, pred in zip(golds, preds):
             _missing(gold, pred, args.extra, extra=True)

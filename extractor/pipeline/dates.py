@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(
         rf"(?:(?:earlier|later|early|late|mid|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+rest\s+of)[\s-]+)?{_REL}", re.I)),
     ("rel_month", re.compile(r"(?P<rel>last|this|next|the\s+previous|the\s+following)\s+month", re.I)),
-    ("rel_day", re.compile(r"(?<![A-Za-z])(?P<rel>yesterday|today|tomorrow)(?![A-Za-z])", re.I)),
+    ("rel_day", re.compile(r"(?<![A-Za-z])(?P<rel>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))(?![A-Za-z])", re.I)),
     # (in) (early) August
     ("m", re.compile(
         rf"(?:(?P<pre>in|since|during|until|till|by|from|of|through|early|mid|late|last|next|this|the\s+end\s+of|end\s+of)[\s-]+)?(?P<m1>{_MONTH})(?!\s*\d)")),
@@ -263,7 +263,8 @@ def _resolve_match(kind: str, g: dict[str, Optional[str]], ref: Optional[dt.date
     if kind == "rel_day":
         if ref is None:
             return None
-        off = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["rel"].lower()]
+        rel = g["rel"].lower()
+        off = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)  # today, tonight, this morning ...
         day = ref + dt.timedelta(days=off)
         return (_iso(day), _iso(day))
     if kind == "year":

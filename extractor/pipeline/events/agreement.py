@@ -186,6 +186,10 @@ class AgreementEvents(CueComponent):
         """The tokens that say what the action is about: its subtree, or its head phrase."""
         if tok.pos_ == "VERB":
             out = [t for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "attr", "agent") for t in c.subtree]
+            if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in tok.children):
+                # "the India-Korea CEPA, which came into effect in January 2010": the noun the clause is about
+                head = tok.head
+                out += [t for t in head.subtree if t.i <= head.i]
             return out + [tok]
         head = tok.head if tok.dep_ in ("compound", "pobj", "amod") else tok
         toks = list(tok.subtree) + [tok.head]
@@ -289,9 +293,11 @@ class AgreementEvents(CueComponent):
         date = None
         if outside:
             from ..dates import pick_event_date
-            from .common import dates_in, tense_of
+            from .common import dates_in, in_clause_of, tense_of
             found = [d for d in dates_in(self.find_dates, doc, sent, tense_of(sent, tok))
                      if not any(t.idx <= d.start < t.idx + len(t.text) + 1 for t in sent if t.i in content_toks)]
+            # "the CEPA, which came into effect in January 2010, and agreed to ...": not the agreeing's
+            found = [d for d in found if (sp := doc.char_span(d.start, d.end, alignment_mode="expand")) is None or in_clause_of(sp.root, tok)]
             best = pick_event_date(found, tok.idx, 1)
             date = best.value if best else None
         if date is None and self.meeting_dates:

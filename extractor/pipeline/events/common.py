@@ -384,7 +384,7 @@ def dates_in(finder: Callable, doc: Doc, sent: Span, tense: Optional[str] = None
     return [DateMention(m.start + base, m.end + base, m.text, m.kind, m.value) for m in found]
 
 
-_DATE_SIDE_BOUNDARY = frozenset({"relcl", "ccomp", "acl", "advcl", "csubj", "parataxis", "conj"})
+_DATE_SIDE_BOUNDARY = frozenset({"relcl", "ccomp", "acl", "advcl", "csubj", "parataxis", "conj", "xcomp"})
 _ANCHOR_SIDE_BOUNDARY = frozenset({"relcl", "ccomp", "acl", "csubj", "parataxis"})
 
 
