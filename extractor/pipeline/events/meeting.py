@@ -11,6 +11,7 @@ event ("previously held a minister-level meeting in August").
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from spacy.language import Language
@@ -37,6 +38,7 @@ from .common import (
     trim,
 )
 
+_SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b|\bon the occasion of\b", re.I)
 PARTICIPANT_LABELS = frozenset({"OFFICIAL", "PERSON", "MINISTRY", "ORG", "COUNTRY"})
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "inaugural", "annual", "upcoming", "regular", "the"}
 
@@ -49,9 +51,10 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
         "link_sentences": True,
         "prefer_people": True,
         "wide_places": True,
+        "sideline_dates": True,
     },
 )
-def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool) -> "MeetingEvents":
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool) -> "MeetingEvents":
     """MEETING events from meeting verbs and nouns over the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
@@ -59,9 +62,10 @@ def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date
     link_sentences: let later sentences about the same meeting add topics and participants.
     prefer_people: name a body or country as participant only when no person of it is named.
     wide_places: look for the place deeper in the trigger's clause when the trigger has no "at / in X" of its own.
+    sideline_dates: a meeting "on the sidelines of" an earlier one, with no date of its own, takes that one's date.
     """
     return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences,
-                         prefer_people=prefer_people, wide_places=wide_places)
+                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates)
 
 
 class _Meeting:
@@ -89,8 +93,9 @@ class _Meeting:
 class MeetingEvents(CueComponent):
     data_name = "meeting"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.sideline_dates = sideline_dates
         self.wide_places = wide_places
         self.link_sentences = link_sentences
         self.prefer_people = prefer_people
@@ -375,6 +380,9 @@ class MeetingEvents(CueComponent):
                     continue
                 if not parties and name is None:
                     continue
+                if date is None and meetings and self.sideline_dates and _SIDELINES.search(sent.text):
+                    # "On the sidelines of the committee, KATS held bilateral consultations": the meeting's days
+                    date = next((x.date for x in reversed(meetings) if x.date), None)
                 m = _Meeting(trig, date)
                 m.add_participants(parties)
                 if name is not None:
