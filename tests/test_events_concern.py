@@ -208,3 +208,33 @@ def test_possessive_of_the_complainants_view_is_no_measure_owner(parser):
     doc = run(make_doc(parser, text, ents, release_date="2021-06-30"), "concern_events")
     evs = as_tuples(doc, "TRADE_CONCERN")
     assert len(evs) == 1 and ("respondent", "E3") in evs[0][3]
+
+
+def test_concerns_without_a_concern_word(parser):
+    text = ("TBT Committee\nKorea also took issue with Vietnam’s draft technical regulation on steel bars. "
+            "Korea called for the swift removal of the EU’s special import conditions on Korean instant noodles. "
+            "Japan once again brought up Korea’s import ban on fishery products from Fukushima.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Vietnam"], {"code": "VNM"}),
+            ("E3", "COUNTRY", ["EU"], {"code": "EU"}), ("E4", "COUNTRY", ["Japan"], {"code": "JPN"})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("took", [("complainant", "E1"), ("measure", "draft technical regulation on steel bars"), ("respondent", "E2")]),
+        ("called", [("complainant", "E1"), ("measure", "special import conditions on Korean instant noodles"),
+                    ("request", "swift removal of the EU’s special import conditions on Korean instant noodles"),
+                    ("respondent", "E3")]),
+        ("brought", [("complainant", "E4"), ("measure", "import ban on fishery products from Fukushima"), ("respondent", "E1")]),
+    ]
+    # the broad pass off: none of the three is reported
+    nlp = spacy.blank("en")
+    nlp.add_pipe("concern_events", config={"broad": False})
+    assert as_tuples(nlp.get_pipe("concern_events")(make_doc(parser, text, ents, release_date="2024-03-25")), "TRADE_CONCERN") == []
+
+
+def test_a_basis_or_an_international_standard_is_not_a_measure(parser):
+    text = ("Standards\nKATS asked China to align its draft standard with IEC standards. "
+            "Korea requested consultations under the WTO’s dispute settlement procedures.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["China"], {"code": "CHN"}),
+            ("E3", "ORG", ["IEC"], {}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E5", "ORG", ["WTO"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
+    measures = [dict(args).get("measure") for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
+    assert "IEC standards" not in measures and "dispute settlement procedures" not in measures

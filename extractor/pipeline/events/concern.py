@@ -54,24 +54,28 @@ _ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\(\s*[a-z1-9]\s*\)|(?<![\w
         "data_path": None,
         "date_finder": {"@misc": "extractor.find_dates.v1"},
         "meeting_context": True,
+        "broad": True,
     },
 )
-def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool) -> "ConcernEvents":
+def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool, broad: bool) -> "ConcernEvents":
     """TRADE_CONCERN events over the entity layer (run after `meeting_events`).
 
     data_path: an extra JSONL cue file added to the package's `data/events/concern.jsonl`.
     date_finder: the date finder (event dates).
     meeting_context: take the date, forum and the other side from the meeting before the concern.
+    broad: also read concerns phrased without a concern word, from a verb of raising or asking whose
+        object names another party's measure ("took issue with Vietnam's draft regulation on ...").
     """
-    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context)
+    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context, broad=broad)
 
 
 class ConcernEvents(CueComponent):
     data_name = "concern"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True, broad: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
         self.meeting_context = meeting_context
+        self.broad = broad
 
     def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
         index = EntityIndex(doc)
@@ -159,7 +163,158 @@ class ConcernEvents(CueComponent):
                     evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, src_tokens=[t for s in src + poss for t in s.subtree])
                     events.extend(evs)
                     claimed.update(t.i for t in tok.subtree)
+            if self.broad:
+                events.extend(self._broad(doc, index, cues, sent, events))
         return events
+
+    # ------------------------------------------------------------------ the broad pass
+
+    def _broad(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
+        """Concerns phrased without a concern word: a verb of raising or asking whose object names
+        another party's measure ("took issue with Vietnam's draft technical regulation on steel bars",
+        "called for the swift removal of the EU's special import conditions on Korean instant
+        noodles", "sought flexibility in the guardrail provisions of the CHIPS and Science Act"),
+        one event per measure the earlier rules did not report."""
+        strong = cues.words("broad_verb")
+        weak = cues.words("broad_ask_verb")
+        taken_spans = [a.span for ev in events for a in ev.arguments if a.role == "measure" and a.span is not None]
+        taken_ents = {a.entity for ev in events for a in ev.arguments if a.role == "measure" and a.entity}
+        triggers = {ev.trigger[0] for ev in events}
+        out: list[EventRecord] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.idx in triggers:
+                continue
+            lemma = tok.lemma_.lower()
+            particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj")}
+            if lemma in ("take",) and "issue" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle:
+                continue
+            if lemma not in strong and lemma not in weak:
+                continue
+            items = self._broad_items(index, cues, sent, tok, needs_owner=lemma not in strong)
+            fresh = []
+            for kind, item, owner in items:
+                if kind == "entity" and item in taken_ents:
+                    continue
+                if kind == "span" and any(s < item[1] and item[0] < e for s, e in taken_spans):
+                    continue
+                fresh.append((kind, item, owner))
+            if not fresh:
+                continue
+            subj = [t for c in tok.children if c.dep_ in ("nsubj",) for t in c.subtree]
+            if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
+                subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2]
+            continued = None
+            if not complainants:
+                complainants = self._pronoun_complainants(subj)
+                continued = self._so_far[-1] if complainants else None
+            if not complainants and (events or out):
+                last = (out or events)[-1]
+                complainants = [a.entity for a in last.arguments if a.role == "complainant" and a.entity]
+            owners = {k: o for k, (_, _, o) in enumerate(fresh) if o and o not in complainants}
+            request = self._request(cues, sent, tok, index)
+            meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+            skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+            obj_toks = [t for t in tok.subtree if t.i > tok.i]
+            evs = self._build(doc, index, cues, sent, tok, obj_toks, complainants, [(k, it) for k, it, _ in fresh], owners,
+                              [request] if request else [], meeting, continued, skip)
+            for ev in evs:
+                for a in ev.arguments:
+                    if a.role == "measure":
+                        if a.span is not None:
+                            taken_spans.append(a.span)
+                        elif a.entity:
+                            taken_ents.add(a.entity)
+            out.extend(evs)
+            triggers.add(tok.idx)
+        return out
+
+    def _broad_items(self, index: EntityIndex, cues: Cues, sent: Span, verb: Token, needs_owner: bool) -> list[tuple[str, object, Optional[str]]]:
+        """(kind, measure, owner country) for each measure named under a verb, outer phrases only."""
+        heads = cues.words("measure_noun") | cues.words("measure_head")
+        scope = []
+        for t in verb.subtree:
+            if t.i <= verb.i or not (sent.start <= t.i < sent.end):
+                continue
+            path = ancestors_until(t, verb)
+            if any(x.dep_ in ("relcl", "advcl", "mark", "parataxis", "appos") or x.dep_ == "acl" and x.i != t.i and x.pos_ == "VERB" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in x.children) for x in path):
+                continue
+            if any(x.pos_ == "VERB" and x.lemma_.lower() in cues.words("broad_verb") | cues.words("broad_ask_verb") for x in path[1:] if x.i != verb.i):
+                continue  # a nested raising verb reports its own concern
+            scope.append(t)
+        ids = {t.i for t in scope}
+        found: list[tuple[str, object, Optional[str]]] = []
+        used: set[int] = set()
+        for m in index.in_tokens(scope, {"REGULATION"}):
+            found.append(("entity", m.id, self._owner(index, cues, m.span.root)))
+            used.update(range(m.span.start, m.span.end))
+        for t in scope:
+            if t.i in used or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "npadvmod"):
+                continue
+            if t.lemma_.lower() not in heads and t.lower_ not in heads:
+                continue
+            # the outer measure phrase only ("restrictions on imports of beef"), conjuncts apart
+            outer = False
+            cur = t
+            while cur.head.i != cur.i and cur.head.i in ids:
+                if cur.dep_ != "conj" and cur.head.pos_ in ("NOUN", "PROPN") and (cur.head.lemma_.lower() in heads or cur.head.lower_ in heads):
+                    outer = True
+                    break
+                cur = cur.head
+            if outer:
+                continue
+            if any(index.at(x) is not None and index.at(x).label in ("MONEY", "PERCENT") for x in t.subtree):
+                continue  # "raised tariffs to 25 percent": a measure taken, not a concern raised
+            if any(x.dep_ == "prep" and x.lower_ in cues.words("basis_prep") and not (x.lower_ == "with" and x.head.i == verb.i) for x in ancestors_until(t, verb)[1:]):
+                continue  # "under the WTO's dispute settlement procedures", "align it with IEC standards": a basis, not a measure
+            span = _np(t)
+            if span is None:
+                continue
+            toks = [x for x in t.subtree if span[0] <= x.idx < span[1]]
+            regs = index.in_tokens(toks, {"REGULATION"})
+            owner = self._owner(index, cues, t)
+            if regs and regs[0].span.root.head.i == t.i and regs[0].span.root.dep_ in ("compound", "nmod", "amod"):
+                regs = []  # "the Section 232 investigation into imported automobiles": the investigation is the measure
+            if regs:
+                # "the guardrail provisions of the CHIPS and Science Act": the act is the measure
+                if regs[0].id not in {f[1] for f in found}:
+                    found.append(("entity", regs[0].id, owner or self._owner(index, cues, regs[0].span.root)))
+                used.update(x.i for x in toks)
+                continue
+            if owner is None and (needs_owner or not index.in_tokens(toks, {"COUNTRY"})):
+                continue
+            # the measure without its owner in front: "Vietnam's draft technical regulation" → "draft technical regulation ..."
+            lead = [x for x in toks if x.i < t.i and (x.dep_ in ("det", "poss", "case") or x.head.dep_ == "poss" and x.head.i < t.i
+                    or index.at(x) is not None and index.at(x).label in ("COUNTRY", "MINISTRY", "ORG"))]
+            start_tok = next((x for x in toks if x.i not in {y.i for y in lead} and not x.is_punct), t)
+            found.append(("span", (start_tok.idx, span[1]), owner))
+            used.update(x.i for x in toks)
+        return found
+
+    def _owner(self, index: EntityIndex, cues: Cues, head: Token) -> Optional[str]:
+        """The country whose measure a phrase names: "Vietnam's", "the EU's", "U.S.", "Indonesian", "of India"."""
+        for c in head.children:
+            ref = index.at(c) if c.dep_ in ("poss", "compound", "amod", "nmod") else None
+            if ref is None and c.dep_ in ("poss", "compound", "amod", "nmod"):
+                # "the Saudi Standards Organization's", "Korea's" via its last token
+                ref = next((index.at(x) for x in c.subtree if index.at(x) is not None), None)
+            if ref is not None:
+                if ref.label == "COUNTRY":
+                    return ref.id
+                if ref.label == "MINISTRY":
+                    # a government body's measure is its country's ("MOFCOM's ruling"); an international body has none
+                    return index.country_for_code(body_country(index, ref.id))
+            if c.dep_ in ("amod", "compound") and c.lower_ in cues.mapping("demonym", "code"):
+                eid = index.country_for_code(cues.mapping("demonym", "code")[c.lower_])
+                if eid:
+                    return eid
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                for o in c.children:
+                    ref = index.at(o)
+                    if o.dep_ == "pobj" and ref is not None and ref.label == "COUNTRY":
+                        return ref.id
+        return None
 
     def _events(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], measures, src_tokens: Optional[list[Token]] = None, skip_verbs: tuple = ()) -> list[EventRecord]:
         meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
@@ -252,6 +407,11 @@ class ConcernEvents(CueComponent):
             # "He requested that Japan withdraw the measures": the request of the concern just raised
             self._add_requests(requests)
             return []
+        return self._build(doc, index, cues, sent, tok, obj_toks, complainants, items, owners, requests, meeting, continued, skip)
+
+    def _build(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], complainants: list[str],
+               items: list, owners: dict[int, str], requests: list, meeting, continued, skip: set) -> list[EventRecord]:
+        """One event per measure item, with the respondent, forum, request and date the context gives."""
         # respondent: a country in or before the measure, else the other side of the meeting
         respondent = self._respondent(index, cues, sent, tok, obj_toks, complainants, meeting)
         if continued is not None:
@@ -284,6 +444,8 @@ class ConcernEvents(CueComponent):
                         owners[k] = own
         out = []
         for k, (kind, item) in enumerate(items):
+            if kind == "span" and _not_a_measure(doc, cues, item):  # type: ignore[arg-type]
+                continue  # "expressed concern over India's widening trade deficit": a trade balance is not a measure
             args = [ent_arg("complainant", c) for c in complainants]
             resp = owners.get(k, respondent)
             if resp is not None and resp not in complainants:
@@ -552,6 +714,11 @@ class ConcernEvents(CueComponent):
                     if eid:
                         return eid
         return None
+
+
+def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return sp is not None and len(sp) > 0 and (sp.root.lemma_.lower() in cues.words("non_measure") or sp.root.lower_ in cues.words("non_measure"))
 
 
 def _np(tok: Token, keep_to: bool = True) -> Optional[tuple[int, int]]:
