@@ -7,6 +7,7 @@ NER, renamed) → stash_ents → trade_gazetteer → quantities → ner (trained
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import spacy
@@ -95,3 +96,32 @@ def build_rule_pipeline(base: str = BASE_PACKAGE) -> Language:
     add_entity_components(nlp, with_ner=False)
     add_event_components(nlp)
     return nlp
+
+
+EVENT_DATA = {"meeting_events": "meeting", "agreement_events": "agreement", "concern_events": "concern", "figure_events": "figure"}
+
+
+def refresh_event_data(model: Path | str) -> dict[str, int]:
+    """Write the package's current event cue files into a saved pipeline's event components (after
+    editing `extractor/data/events/*.jsonl`), keeping each component's extra `data_path` file; the
+    trained weights are not touched. Returns the number of cues written per component."""
+    from spacy.util import load_config
+
+    from .errors import ExtractorError
+    from .pipeline.events.common import read_cues
+
+    model = Path(model)
+    cfg_path = model / "config.cfg"
+    if not cfg_path.exists():
+        raise ExtractorError(f"{model} is not a saved pipeline (no config.cfg)")
+    components = load_config(cfg_path, interpolate=False).get("components", {})
+    written = {}
+    for pipe, data_name in EVENT_DATA.items():
+        if pipe not in components or not (model / pipe).is_dir():
+            continue
+        cues = read_cues(data_name, components[pipe].get("data_path"))
+        cues.to_disk(model / pipe / "cues.jsonl")
+        written[pipe] = len(cues)
+    if not written:
+        raise ExtractorError(f"{model} has no event components")
+    return written

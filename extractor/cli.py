@@ -275,6 +275,21 @@ def train_cmd(
     typer.echo(f"saved {output}", err=True)
 
 
+@app.command("refresh-events")
+def refresh_events_cmd(
+    model: Path = typer.Argument(Path("models/trade_en"), help="Saved pipeline folder (default: the shipped model)."),
+) -> None:
+    """Write the package's current event cue data (extractor/data/events/*.jsonl) into a saved pipeline."""
+    from .build import refresh_event_data
+
+    try:
+        written = refresh_event_data(model)
+    except ExtractorError as exc:
+        _fail(str(exc))
+    for pipe, n in written.items():
+        typer.echo(f"{model}/{pipe}: {n} cues", err=True)
+
+
 @app.command("serve")
 def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host"),

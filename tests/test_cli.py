@@ -227,3 +227,26 @@ def test_corpus_show_brackets_mentions(runner):
     assert result.exit_code == 0, result.output
     first = result.stdout.splitlines()[0]
     assert first == "Trade Minister Meets with [U.S.|COUNTRY:E7] Senator [Todd Young|OFFICIAL:E4]"
+
+
+def test_refresh_events_writes_the_package_cues_into_a_saved_pipeline(runner, tmp_path):
+    import shutil
+
+    from extractor.pipeline.events.common import Cues, read_cues
+
+    model = Path(__file__).resolve().parent.parent / "models" / "trade_en"
+    copy = tmp_path / "m"
+    copy.mkdir()
+    shutil.copy(model / "config.cfg", copy / "config.cfg")
+    for pipe in ("meeting_events", "concern_events"):
+        (copy / pipe).mkdir()
+        (copy / pipe / "cues.jsonl").write_text('{"cue": "verb", "text": "stale"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["refresh-events", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert Cues.from_disk(copy / "concern_events" / "cues.jsonl").records == read_cues("concern").records
+    assert Cues.from_disk(copy / "meeting_events" / "cues.jsonl").records == read_cues("meeting").records
+    assert not (copy / "figure_events").exists()  # components the folder does not have are left alone
+
+    bad = runner.invoke(app, ["refresh-events", str(tmp_path)])
+    assert bad.exit_code == 1
+    assert f"{tmp_path} is not a saved pipeline (no config.cfg)" in bad.output

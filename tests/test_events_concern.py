@@ -238,3 +238,14 @@ def test_a_basis_or_an_international_standard_is_not_a_measure(parser):
     doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
     measures = [dict(args).get("measure") for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
     assert "IEC standards" not in measures and "dispute settlement procedures" not in measures
+
+
+def test_later_request_about_a_raised_measure_joins_its_event(parser):
+    text = ("TBT\nKATS raised concerns about the EU’s Ecodesign for Sustainable Products Regulation (ESPR). "
+            "On the ESPR, KATS asked the EU to share the delegated acts at an early stage.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "REGULATION", ["Ecodesign for Sustainable Products Regulation", "ESPR"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", [("complainant", "E1"), ("measure", "E3"), ("request", "share the delegated acts at an early stage"), ("respondent", "E2")]),
+    ]

@@ -573,6 +573,8 @@ def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc:
             continue  # "Korea's MOTIR"
         if m.label in BODIES and people and any(index.entities[p.id].attributes.get("affiliation") == m.id for p in people):
             continue
+        if m.label in BODIES and m.span.root.dep_ == "pobj" and m.span.root.head.lower_ == "under" and any(r is not m and r.label in BODIES for r in refs):
+            continue  # "KATS under the Ministry of Trade, Industry and Energy": the parent ministry does not act
         if m.label in BODIES and people and any(p.span.start <= m.span.root.head.i < p.span.end or m.span.root.head.head.i in range(p.span.start, p.span.end) for p in people):
             continue
         if m.id not in out:

@@ -55,9 +55,10 @@ _ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\(\s*[a-z1-9]\s*\)|(?<![\w
         "date_finder": {"@misc": "extractor.find_dates.v1"},
         "meeting_context": True,
         "broad": True,
+        "merge": True,
     },
 )
-def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool, broad: bool) -> "ConcernEvents":
+def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool, broad: bool, merge: bool) -> "ConcernEvents":
     """TRADE_CONCERN events over the entity layer (run after `meeting_events`).
 
     data_path: an extra JSONL cue file added to the package's `data/events/concern.jsonl`.
@@ -65,17 +66,19 @@ def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date
     meeting_context: take the date, forum and the other side from the meeting before the concern.
     broad: also read concerns phrased without a concern word, from a verb of raising or asking whose
         object names another party's measure ("took issue with Vietnam's draft regulation on ...").
+    merge: one event per measure: a later request about a measure already raised joins that event.
     """
-    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context, broad=broad)
+    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context, broad=broad, merge=merge)
 
 
 class ConcernEvents(CueComponent):
     data_name = "concern"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True, broad: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True, broad: bool = True, merge: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
         self.meeting_context = meeting_context
         self.broad = broad
+        self.merge = merge
 
     def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
         index = EntityIndex(doc)
@@ -165,7 +168,7 @@ class ConcernEvents(CueComponent):
                     claimed.update(t.i for t in tok.subtree)
             if self.broad:
                 events.extend(self._broad(doc, index, cues, sent, events))
-        return events
+        return _merge_same_measure(doc, events) if self.merge else events
 
     # ------------------------------------------------------------------ the broad pass
 
@@ -200,9 +203,7 @@ class ConcernEvents(CueComponent):
                 fresh.append((kind, item, owner))
             if not fresh:
                 continue
-            subj = [t for c in tok.children if c.dep_ in ("nsubj",) for t in c.subtree]
-            if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
-                subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            subj = _subject(tok)
             complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2]
             continued = None
             if not complainants:
@@ -321,9 +322,7 @@ class ConcernEvents(CueComponent):
         # complainant
         if src_tokens is None:
             verb = tok
-            subj = [t for c in verb.children if c.dep_ in ("nsubj",) for t in c.subtree]
-            if not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ == "VERB":
-                subj = [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            subj = _subject(verb)
             agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
             if tok.lemma_.lower() in ("hear", "receive", "listen", "note", "address") and not agent:
                 # "hear concerns from members of Congress": the concern's source raises it
@@ -714,6 +713,70 @@ class ConcernEvents(CueComponent):
                     if eid:
                         return eid
         return None
+
+
+def _measure_key(doc: Doc, ev: EventRecord) -> Optional[tuple]:
+    for a in ev.arguments:
+        if a.role == "measure":
+            if a.entity:
+                return ("entity", a.entity)
+            if a.span is not None:
+                sp = doc.char_span(a.span[0], a.span[1], alignment_mode="expand")
+                return ("head", sp.root.lemma_.lower()) if sp is not None and len(sp) else None
+    return None
+
+
+def _merge_same_measure(doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
+    """One event per measure: a later event about a measure already raised by the same party (or by
+    no named party) against the same respondent adds its requests and missing arguments to the first
+    ("KATS raised concerns on the EU's ESPR ... KATS asked the EU to share the delegated acts early")."""
+    out: list[EventRecord] = []
+    for ev in events:
+        key = _measure_key(doc, ev)
+        roles = {r: [a for a in ev.arguments if a.role == r] for r in ("complainant", "respondent", "measure", "forum", "request")}
+        target = None
+        if key is not None:
+            for prev in out:
+                if _measure_key(doc, prev) != key:
+                    continue
+                p_resp = {a.entity for a in prev.arguments if a.role == "respondent"}
+                p_comp = {a.entity for a in prev.arguments if a.role == "complainant"}
+                e_resp = {a.entity for a in roles["respondent"]}
+                e_comp = {a.entity for a in roles["complainant"]}
+                if key[0] == "head" and not (p_resp and p_resp == e_resp):
+                    continue  # two phrases with the same head word are the same measure only of the same owner
+                if (p_resp and e_resp and not p_resp & e_resp) or (p_comp and e_comp and not p_comp & e_comp):
+                    continue
+                target = prev
+                break
+        if target is None:
+            out.append(ev)
+            continue
+        have = {(a.role, a.entity, a.span) for a in target.arguments}
+        for role in ("complainant", "respondent", "forum"):
+            if not any(a.role == role for a in target.arguments):
+                target.arguments.extend(roles[role])
+        for a in roles["request"]:
+            if (a.role, a.entity, a.span) not in have and not any(
+                    b.role == "request" and b.span and a.span and b.span[0] < a.span[1] and a.span[0] < b.span[1] for b in target.arguments):
+                target.arguments.append(a)
+        if target.date is None:
+            target.date = ev.date
+    return out
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The subject of a verb, or of the verbs it is coordinated with or subordinate to ("KATS attended
+    the committee held in Geneva and raised concerns ...": KATS), up to three steps."""
+    cur = verb
+    for _ in range(3):
+        subj = [t for c in cur.children if c.dep_ == "nsubj" for t in c.subtree]
+        if subj:
+            return subj
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.pos_ not in ("VERB", "AUX") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
 
 
 def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
