@@ -249,3 +249,22 @@ def test_later_request_about_a_raised_measure_joins_its_event(parser):
     assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         ("raised", [("complainant", "E1"), ("measure", "E3"), ("request", "share the delegated acts at an early stage"), ("respondent", "E2")]),
     ]
+
+
+def test_bulleted_measures_inline_and_on_their_own_lines(parser):
+    text = ("TBT\nKATS raised concerns on the following regulations:\n"
+            "▲ the EU’s deforestation rules on rubber\n"
+            "▲ India’s quality control orders on chemicals\n"
+            "The committee meets again in June.\n"
+            "Korea also voiced concerns about ▲ Vietnam’s steel bar standard ▲ Indonesia’s halal labelling rules.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "COUNTRY", ["India"], {"code": "IND"}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"}),
+            ("E5", "COUNTRY", ["Vietnam"], {"code": "VNM"}), ("E6", "COUNTRY", ["Indonesia"], {"code": "IDN"})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
+    got = [(t, dict(args)["measure"], dict(args).get("respondent")) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
+    assert got == [
+        ("raised", "EU’s deforestation rules on rubber", "E2"),
+        ("raised", "India’s quality control orders on chemicals", "E3"),
+        ("voiced", "Vietnam’s steel bar standard", "E5"),
+        ("voiced", "Indonesia’s halal labelling rules", "E6"),
+    ]

@@ -45,7 +45,8 @@ from .common import (
 )
 
 COMPLAINANT_LABELS = frozenset({"COUNTRY", "MINISTRY", "OFFICIAL", "ORG"})
-_ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]|\(\s*[a-z1-9]\s*\)|(?<![\w])[1-9][.)]\s")
+_ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\)|(?<![\w])[1-9][.)]\s|(?:^|(?<=\n))\s*[-–*]\s")
+_BULLET_LINE = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\)|[1-9][.)]\s|[-–*]\s)")
 
 
 @Language.factory(
@@ -598,7 +599,17 @@ class ConcernEvents(CueComponent):
         stop = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)|\n")
         end_m = stop.search(full, max(tok.idx, sent.start_char))
         base = sent.start_char
-        text = full[base:end_m.start() if end_m else len(full)]
+        end = end_m.start() if end_m else len(full)
+        if full[base:end].rstrip().endswith(":") or re.search(r"\bas follows\W*$", full[base:end]):
+            # "KATS raised concerns on the following measures:" and one bulleted line per measure
+            pos = end
+            while pos < len(full) and full[pos] == "\n":
+                line_end = full.find("\n", pos + 1)
+                line_end = len(full) if line_end < 0 else line_end
+                if not _BULLET_LINE.match(full[pos + 1:line_end]):
+                    break
+                end = pos = line_end
+        text = full[base:end]
         marks = [m for m in _ENUM.finditer(text) if m.start() + base > tok.idx]
         if len(marks) < 2:
             return []
@@ -1054,13 +1065,14 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
     out = []
     for k, m in enumerate(poss):
         e = poss[k + 1].start if k + 1 < len(poss) else end
-        chunk = text[m.start:e]
+        chunk = text[m.start:e].split("\n", 1)[0]  # an item does not run onto the next line
         chunk = _ITEM_END.sub("", chunk)
         if k + 1 == len(poss):
             tail = _LIST_TAIL.search(chunk)
             if tail:
                 chunk = chunk[:tail.start()]
-        chunk = chunk.rstrip(" ,;.")
+        chunk = re.sub(r"[\s,;.]*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\))?[\s,;.]*$", "", chunk)
+        chunk = chunk.rstrip(" ,;.\n")
         if len(chunk) > len(m.entity.name) + 3:
             out.append((m.start, m.start + len(chunk), m.id))
     return out if len(out) >= 2 else []
