@@ -17,7 +17,7 @@ from typing import Callable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..layers import EventRecord
+from ..layers import EventRecord, text_of
 from .common import (
     contiguous_run,
     CueComponent,
@@ -137,9 +137,9 @@ class AgreementEvents(CueComponent):
                 agreement_id = agreements[0].id if agreements else None
                 if agreement_id is None:
                     obj = self._content_np(tok, nouns)
-                    if obj is not None and doc.text[obj[0]:obj[1]].lower() in ("negotiations", "talks") and doc.text[max(0, obj[0] - 4):obj[0]].lower() == "the ":
+                    if obj is not None and text_of(doc)[obj[0]:obj[1]].lower() in ("negotiations", "talks") and text_of(doc)[max(0, obj[0] - 4):obj[0]].lower() == "the ":
                         continue  # "to conclude the negotiations": negotiations reported before, nothing new named
-                    named = _named_before(index, events, doc.text[obj[0]:obj[1]], doc.text[max(0, obj[0] - 4):obj[0]]) if obj is not None else None
+                    named = _named_before(index, events, text_of(doc)[obj[0]:obj[1]], text_of(doc)[max(0, obj[0] - 4):obj[0]]) if obj is not None else None
                     if named is not None:
                         agreement_id = named  # "signed the protocol": the protocol named before
                     elif obj is not None:
@@ -242,13 +242,13 @@ class AgreementEvents(CueComponent):
         ent = index.entities.get(agreement_id) if agreement_id else None
         if ent is not None:
             texts.append(ent.name)
-            texts.extend(doc.text[s:e] for s, e in ent.mentions)
+            texts.extend(text_of(doc)[s:e] for s, e in ent.mentions)
         if content is not None:
-            texts.append(doc.text[content[0]:content[1]])
+            texts.append(text_of(doc)[content[0]:content[1]])
         phrase = tok.head if tok.dep_ in ("compound", "amod") else tok
         if phrase.pos_ in ("NOUN", "PROPN"):
             toks = [t for t in phrase.subtree if t.i <= phrase.i]
-            texts.append(doc.text[toks[0].idx:phrase.idx + len(phrase.text)])
+            texts.append(text_of(doc)[toks[0].idx:phrase.idx + len(phrase.text)])
         for text in texts:
             found = name_countries(index, text)
             if found:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, registry
 
 from ..dates import DateMention, find_dates, pick_event_date
-from ..layers import ArgumentRecord, EntityRecord, EventRecord, get_entities, get_events
+from ..layers import ArgumentRecord, EntityRecord, EventRecord, get_entities, get_events, text_of
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "events"
 
@@ -38,6 +38,7 @@ class Cues:
     def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
         self.records: list[dict[str, Any]] = []
         self._words: dict[str, frozenset[str]] = {}
+        self._maps: dict[tuple[str, str], dict[str, Any]] = {}
         self.add(records)
 
     def add(self, records: Iterable[dict[str, Any]]) -> None:
@@ -46,6 +47,7 @@ class Cues:
                 raise ValueError(f"cue record {rec!r} needs a `cue` and a `text`")
             self.records.append(dict(rec))
         self._words = {}
+        self._maps = {}
 
     def entries(self, name: str) -> list[dict[str, Any]]:
         return [r for r in self.records if r["cue"] == name]
@@ -57,7 +59,9 @@ class Cues:
 
     def mapping(self, name: str, key: str) -> dict[str, Any]:
         """Text → the record's `key` field, for cues that carry a value (a status, a direction)."""
-        return {str(r["text"]).lower(): r.get(key) for r in self.records if r["cue"] == name}
+        if (name, key) not in self._maps:
+            self._maps[(name, key)] = {str(r["text"]).lower(): r.get(key) for r in self.records if r["cue"] == name}
+        return self._maps[(name, key)]
 
     def __len__(self) -> int:
         return len(self.records)
@@ -224,8 +228,13 @@ class EntityIndex:
 
 def body_start(doc: Doc) -> int:
     """Character offset where the body starts (after the title line), 0 when there is none."""
-    nl = doc.text.find("\n")
-    return nl + 1 if 0 <= nl < 300 else 0
+    for tok in doc:  # the first 300 characters only (doc.text would join the whole document)
+        if tok.idx >= 300:
+            break
+        nl = tok.text_with_ws.find("\n")
+        if nl >= 0:
+            return tok.idx + nl + 1 if tok.idx + nl < 300 else 0
+    return 0
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -509,7 +518,7 @@ def meeting_before(doc: Doc, char: int) -> Optional[EventRecord]:
     meetings = sorted((ev for ev in prior_events(doc, "MEETING") if ev.trigger[0] <= char), key=lambda e: e.trigger[0])
     if not meetings:
         return None
-    sent_start = doc.text.rfind(". ", 0, char)
+    sent_start = text_of(doc).rfind(". ", 0, char)
     for ev in reversed(meetings):
         if ev.trigger[0] > sent_start:
             return ev
@@ -737,6 +746,13 @@ def home_country(index: EntityIndex) -> Optional[str]:
     """The country entity the document speaks for: that of the first government body of the body
     text whose country is known (MOTIR → Korea, the Department for Business and Trade → UK), else
     that of the first official."""
+    if hasattr(index, "_home"):
+        return index._home
+    index._home = _home_country(index)
+    return index._home
+
+
+def _home_country(index: EntityIndex) -> Optional[str]:
     body = body_start(index.doc)
     for m in index.mentions:
         if m.start >= body and m.label == "MINISTRY":

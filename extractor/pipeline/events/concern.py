@@ -23,7 +23,7 @@ from typing import Callable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..layers import EventRecord
+from ..layers import EventRecord, text_of
 from .common import (
     contiguous_run,
     ancestors_until,
@@ -403,7 +403,7 @@ class ConcernEvents(CueComponent):
         request = self._request(cues, sent, tok, index, skip_verbs)
         if request is not None:
             requests.insert(0, request)
-        if len(items) == 1 and items[0][0] == "span" and _anaphoric(doc.text[items[0][1][0]:items[0][1][1]]) and self._so_far:  # type: ignore[index]
+        if len(items) == 1 and items[0][0] == "span" and _anaphoric(text_of(doc)[items[0][1][0]:items[0][1][1]]) and self._so_far:  # type: ignore[index]
             # "He requested that Japan withdraw the measures": the request of the concern just raised
             self._add_requests(requests)
             return []
@@ -534,7 +534,7 @@ class ConcernEvents(CueComponent):
         if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
             subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
         complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2] or self._pronoun_complainants(subj)
-        if len(items) == 1 and items[0][0][0] == "span" and _anaphoric(doc.text[items[0][0][1][0]:items[0][0][1][1]]) and self._so_far:
+        if len(items) == 1 and items[0][0][0] == "span" and _anaphoric(text_of(doc)[items[0][0][1][0]:items[0][0][1][1]]) and self._so_far:
             self._add_requests([r for _, r, _ in items if r is not None])
             return []
         meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
@@ -595,7 +595,7 @@ class ConcernEvents(CueComponent):
 
     def _enumerated(self, sent: Span, tok: Token) -> list[tuple[int, int]]:
         # the list may run past what the parser took for the sentence end ("... challenges: ① ...")
-        full = sent.doc.text
+        full = text_of(sent.doc)
         stop = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)|\n")
         end_m = stop.search(full, max(tok.idx, sent.start_char))
         base = sent.start_char
@@ -961,7 +961,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     ends = [m.end for m in index.mentions if m.id == forum and sent.start_char <= m.start < sent.end_char]
     for d in dates_in(finder, doc, sent):
         for e in ends:
-            gap = doc.text[e:d.start]
+            gap = text_of(doc)[e:d.start]
             if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
@@ -990,7 +990,7 @@ def _party_request(tok: Token) -> Optional[tuple[int, int]]:
 def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[str, tuple, tuple[int, int]]]:
     """ "urging Indonesia to simplify its halal certification procedures and Vietnam to recognize
     Korean test reports": one (country, measure, request) per party asked, split at the parties."""
-    text = doc.text
+    text = text_of(doc)
     toks = list(tok.subtree)
     lo, hi = tok.idx + len(tok.text), max(t.idx + len(t.text) for t in toks)
     parties = []
@@ -1044,7 +1044,7 @@ def _code(index: EntityIndex, eid: str) -> Optional[str]:
 def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set) -> list[tuple[int, int, str]]:
     """The items of a list of other members' measures by their owners: "X's A, Y's B and Z's C" or
     "(measures of) X (A), Y (B) and Z (C)". Each item is (start, end, country id); at least two."""
-    text = doc.text
+    text = text_of(doc)
     countries = [m for m in index.mentions if m.label == "COUNTRY" and start <= m.start and m.end <= end and m.id not in skip]
     # "the EU (ecodesign requirements ...), India (quality control orders ...)"
     paren = []
@@ -1080,7 +1080,7 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
 
 def _list_region_after(doc: Doc, sent: Span, tok: Token) -> Optional[tuple[int, int]]:
     """The text of an "including ..." / "such as ..." list after the trigger in its sentence."""
-    text = doc.text
+    text = text_of(doc)
     seg = text[tok.idx:sent.end_char]
     m = re.search(r"\b(?:including|such as|namely|notably)\s+", seg)
     if m is None:
@@ -1102,7 +1102,7 @@ def _regulation_item(index: EntityIndex, s: int, e: int) -> Optional[str]:
 def _next_sentence_list(doc: Doc, index: EntityIndex, sent: Span, skip: set) -> list[tuple[str, object, Optional[str]]]:
     """ "KATS raised 12 specific trade concerns .... These included the EU's A, India's B and China's C."
     → the listed measures with their owners."""
-    text = doc.text
+    text = text_of(doc)
     nxt = next((s for s in doc.sents if s.start_char >= sent.end_char and text[s.start_char:s.end_char].strip()), None)
     if nxt is None:
         return []
@@ -1135,7 +1135,7 @@ def _item(index: EntityIndex, s: int, e: int, skip: set) -> tuple[str, object, O
 def _item_owner(doc: Doc, index: EntityIndex, kind: str, item, skip: set) -> Optional[str]:
     """The country that owns one listed measure: a possessive in front of a regulation ("the EU's
     Deforestation Regulation") or a country inside the measure's span."""
-    text = doc.text
+    text = text_of(doc)
     if kind == "entity":
         mentions = [m for m in index.mentions if m.id == item]
         for mm in mentions:
@@ -1154,7 +1154,7 @@ def _item_owner(doc: Doc, index: EntityIndex, kind: str, item, skip: set) -> Opt
 def _sentence_forum(doc: Doc, index: EntityIndex, sent: Span) -> Optional[str]:
     """The body where a concern is raised, from "at / during / in the <committee>" or "a meeting of
     the <committee>" in its sentence."""
-    text = doc.text
+    text = text_of(doc)
     for m in index.mentions:
         if m.label not in BODIES or not (sent.start_char <= m.start < sent.end_char):
             continue

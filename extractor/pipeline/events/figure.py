@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import DateMention
-from ..layers import EventRecord
+from ..layers import EventRecord, text_of
 from .common import (
     CueComponent,
     Cues,
@@ -479,7 +479,7 @@ class FigureEvents(CueComponent):
         if not found:
             return None
         comparison = cues.words("comparison")
-        text = doc.text
+        text = text_of(doc)
         usable = []
         for d in found:
             before = text[max(sent.start_char, d.start - 25):d.start].lower().split()
@@ -580,7 +580,7 @@ class FigureEvents(CueComponent):
                 # "China-ROK trade", "ASEAN-ROK trade": a paired name in front of the flow
                 left = [t for t in tok.lefts if t.dep_ in ("compound", "nmod", "amod")]
                 if left:
-                    text = sent.doc.text[left[0].left_edge.idx:tok.idx]
+                    text = text_of(sent.doc)[left[0].left_edge.idx:tok.idx]
                     ids = name_countries(index, text)
                     if home in ids and len(ids) > 1:
                         ids = [i for i in ids if i != home]
