@@ -188,3 +188,14 @@ def test_place_deeper_in_the_clause_and_talks_held(parser):
         ("consultations", ("2025-03-14", "2025-03-14"), [("location", "Tokyo"), ("participant", "E1"), ("participant", "E2")]),
         ("held", ("2025-11-14", "2025-11-14"), [("participant", "E3"), ("participant", "E4")]),
     ]
+
+
+def test_a_visit_and_the_meetings_on_it_are_one_meeting_and_called_for_is_not_a_meeting(parser):
+    text = ("Washington\nMinister Ahn visited Washington, D.C. from September 7 to 9 and held talks with Katherine Tai and Don Graves. "
+            "Ahn called for the swift resolution of the issue.")
+    ents = [("E1", "OFFICIAL", ["Ahn"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Katherine Tai"], {"country": "USA"}),
+            ("E3", "OFFICIAL", ["Don Graves"], {"country": "USA"})]
+    doc = run(make_doc(parser, text, ents, release_date="2022-09-10"), "meeting_events")
+    assert [(t, d, [a for a in args if a[0] == "participant"]) for t, d, _, args in as_tuples(doc, "MEETING")] == [
+        ("visited", ("2022-09-07", "2022-09-09"), [("participant", "E1"), ("participant", "E2"), ("participant", "E3")]),
+    ]

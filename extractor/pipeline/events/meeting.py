@@ -52,9 +52,10 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
         "prefer_people": True,
         "wide_places": True,
         "sideline_dates": True,
+        "one_visit": True,
     },
 )
-def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool) -> "MeetingEvents":
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool) -> "MeetingEvents":
     """MEETING events from meeting verbs and nouns over the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
@@ -63,9 +64,10 @@ def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date
     prefer_people: name a body or country as participant only when no person of it is named.
     wide_places: look for the place deeper in the trigger's clause when the trigger has no "at / in X" of its own.
     sideline_dates: a meeting "on the sidelines of" an earlier one, with no date of its own, takes that one's date.
+    one_visit: "visited X and met with A and B" is one meeting, the visit, with everyone met.
     """
     return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences,
-                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates)
+                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates, one_visit=one_visit)
 
 
 class _Meeting:
@@ -93,8 +95,9 @@ class _Meeting:
 class MeetingEvents(CueComponent):
     data_name = "meeting"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.one_visit = one_visit
         self.sideline_dates = sideline_dates
         self.wide_places = wide_places
         self.link_sentences = link_sentences
@@ -273,6 +276,9 @@ class MeetingEvents(CueComponent):
         noun_trigs = cues.words("noun_trigger")
         for tok in sent:
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma == "call" and (not any(c.dep_ in ("prep", "prt") and c.lower_ == "on" for c in tok.children)
+                                                            or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
+                continue  # "called for the removal of ...", "called on Korea to lift ...": only "called on X" is a visit
             if tok.pos_ == "VERB" and lemma in verbs and tok.dep_ not in ("amod", "compound"):
                 noun = next((c for c in tok.children if c.dep_ in ("dobj",) and (c.lemma_.lower() in nouns or c.lower_ in nouns)), None)
                 found.append((tok, noun))
@@ -319,9 +325,12 @@ class MeetingEvents(CueComponent):
             handled_verbs: set[int] = set()
             for trig, noun in triggers:
                 head = noun if noun is not None and noun.i == trig.i else trig
-                if current is not None and trig.dep_ in ("xcomp", "advcl") and trig.head.i in handled_verbs:
+                if current is not None and (trig.dep_ in ("xcomp", "advcl") or trig.dep_ == "conj" and current.trigger.lemma_.lower() == "visit"
+                                            and self.one_visit) and trig.head.i in handled_verbs:
+                    # "visited Washington ... and met with X, Y and Z": one meeting per visit
                     # "will visit Washington ... to meet with the USTR": the purpose is the same trip
-                    current.add_participants(self._parties_in(index, self._with_tokens(trig), sent))
+                    with_toks = self._with_tokens(trig) + (self._with_tokens(noun) if noun is not None and noun.i != trig.i else [])
+                    current.add_participants(self._parties_in(index, with_toks, sent))
                     handled_verbs.add(trig.i)
                     continue
                 parties = self._parties_in(index, self._subject_tokens(trig), sent) if head is trig else []
