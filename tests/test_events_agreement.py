@@ -129,3 +129,17 @@ def test_in_force_parties_only_from_for(parser):
         ("in_force", [("agreement", "E4"), ("party", "E1"), ("party", "E2"), ("party", "E3")]),
         ("in_force", [("agreement", "E5")]),
     ]
+
+
+def test_the_agreement_refers_back_and_held_talks_are_no_negotiations(parser):
+    text = ("CEPA\nKorea and India reviewed the Korea–India CEPA. The two ministers held talks in Seoul. "
+            "They agreed to resume negotiations to upgrade the agreement as soon as possible.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["India"], {"code": "IND"}),
+            ("E3", "AGREEMENT", ["Korea–India CEPA"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-11-20"), "agreement_events")
+    got = [(t, a["status"], [x for x in args if x[0] == "agreement"]) for t, _, a, args in as_tuples(doc, "AGREEMENT")]
+    assert got == [
+        ("reviewed", "reviewed", [("agreement", "E3")]),
+        ("agreed", "agreed", [("agreement", "E3")]),
+        ("negotiations", "negotiating", [("agreement", "E3")]),
+    ]

@@ -12,6 +12,7 @@ back to the agreement named before; "Regarding X, ... a conclusion" takes X.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from spacy.language import Language
@@ -45,24 +46,29 @@ PARTY_LABELS = frozenset({"COUNTRY", "MINISTRY", "ORG", "OFFICIAL"})
         "date_finder": {"@misc": "extractor.find_dates.v1"},
         "split_contents": True,
         "meeting_dates": True,
+        "refer_back": True,
     },
 )
-def make_agreement_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, split_contents: bool, meeting_dates: bool) -> "AgreementEvents":
+def make_agreement_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, split_contents: bool, meeting_dates: bool, refer_back: bool) -> "AgreementEvents":
     """AGREEMENT events from status words over the entity layer (run after `meeting_events`).
 
     data_path: an extra JSONL cue file added to the package's `data/events/agreement.jsonl`.
     date_finder: the date finder (event dates).
     split_contents: "agreed to X and Y" gives one event per content.
     meeting_dates: an `agreed` event with no date in its sentence takes the date of the meeting before it.
+    refer_back: "the agreement", "their free trade agreement", "negotiations" with no agreement named
+        stand for the agreement named before (else the document's most mentioned one).
     """
-    return AgreementEvents(nlp, name, data_path=data_path, date_finder=date_finder, split_contents=split_contents, meeting_dates=meeting_dates)
+    return AgreementEvents(nlp, name, data_path=data_path, date_finder=date_finder, split_contents=split_contents,
+                           meeting_dates=meeting_dates, refer_back=refer_back)
 
 
 class AgreementEvents(CueComponent):
     data_name = "agreement"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, split_contents: bool = True, meeting_dates: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, split_contents: bool = True, meeting_dates: bool = True, refer_back: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.refer_back = refer_back
         self.split_contents = split_contents
         self.meeting_dates = meeting_dates
 
@@ -123,6 +129,8 @@ class AgreementEvents(CueComponent):
                     # a bare "negotiations" with no agreement named: only with a verb of launching
                     if tok.head.lemma_.lower() not in cues.words("launch"):
                         continue
+                    if tok.lower_ == "talks" and tok.head.lemma_.lower() in ("hold", "have"):
+                        continue  # "held talks in Seoul": a meeting, not negotiations
                 if status in ("signed", "concluded") and self._future(cues, sent, tok):
                     status = "planned"
                 if not agreements and any(t.lemma_.lower() in nouns and any(d.lower_ in ("the", "this") for d in t.children if d.dep_ == "det") for t in scope) and any(
@@ -144,6 +152,14 @@ class AgreementEvents(CueComponent):
                         agreement_id = named  # "signed the protocol": the protocol named before
                     elif obj is not None:
                         content = obj
+                if agreement_id is None and self.refer_back:
+                    # "launched negotiations to upgrade their free trade agreement", "the FTA entered into force":
+                    # the agreement the document is about
+                    phrase = text_of(doc)[content[0]:content[1]] if content is not None else tok.text
+                    lead = text_of(doc)[max(0, content[0] - 6):content[0]].split()[-1:] if content is not None else []
+                    agreement_id = _referred_agreement(index, " ".join(lead + [phrase]), tok.idx)
+                    if agreement_id is not None and content is not None and _ANAPHOR.fullmatch(phrase.strip()):
+                        content = None  # "the agreement" says no more than the agreement itself
                 if not parties and status != "in_force":
                     # "the Korea–UK FTA upgrade negotiations", "the conclusion of the Korea-GCC FTA": the paired name's countries
                     parties = self._named_parties(index, doc, agreement_id, content, tok)
@@ -316,11 +332,37 @@ class AgreementEvents(CueComponent):
                 span = trim(contiguous_run(toks, c), keep_lead=True)
                 if span is not None:
                     args.append(span_arg("content", span))
-                for m in index.in_tokens(list(c.subtree), {"AGREEMENT"}):
+                found = index.in_tokens(list(c.subtree), {"AGREEMENT"})
+                for m in found:
                     args.append(ent_arg("agreement", m.id))
                     break
+                if not found and self.refer_back:
+                    # "agreed to resume negotiations to upgrade the agreement"
+                    ref = _referred_agreement(index, " ".join(t.text for t in c.subtree), tok.idx)
+                    if ref is not None:
+                        args.append(ent_arg("agreement", ref))
             out.append(EventRecord(type="AGREEMENT", trigger=_trigger(tok), date=date, attributes={"status": "agreed"}, arguments=args))
         return out
+
+
+_ANAPHOR = re.compile(r"(?:the|their|its|this|that|both|the two)?\s*(?:bilateral\s+|free\s+trade\s+)?(?:agreement|agreements|fta|deal|negotiations|talks|accord|pact|cepa|epa|treaty)", re.I)
+_ANAPHOR_IN = re.compile(r"\b(?:the|their|its|this|that)\s+(?:(?:bilateral|free\s+trade|trade)\s+)?(?:agreement|fta|deal|accord|pact|cepa|epa|treaty)\b|\bnegotiations\b|\btalks\b", re.I)
+
+
+def _referred_agreement(index: EntityIndex, phrase: str, char: int) -> Optional[str]:
+    """The AGREEMENT entity an anaphoric phrase ("the agreement", "their free trade agreement",
+    "negotiations") stands for: the latest agreement named before it, else the document's most
+    mentioned one."""
+    if not _ANAPHOR_IN.search(phrase):
+        return None
+    before = [m for m in index.mentions if m.label == "AGREEMENT" and m.end <= char]
+    if before:
+        return before[-1].id
+    counts: dict[str, int] = {}
+    for m in index.mentions:
+        if m.label == "AGREEMENT":
+            counts[m.id] = counts.get(m.id, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _named_before(index: EntityIndex, events: list[EventRecord], text: str, before: str) -> Optional[str]:
