@@ -181,3 +181,10 @@ def test_subject_of_account_for_is_the_partner(parser):
         ("E3", "PERCENT", ["93.7 percent"], {"value": 93.7, "unit": "percent"}),
     ])
     assert _partners(run(doc, "figure_events")) == [["E1"]]
+
+
+def test_who_acts_is_not_the_indicator(parser):
+    text = "Support\nThe government will expand policy finance to more than KRW 15 trillion in 2026."
+    doc = make_doc(parser, text, [("E1", "MONEY", ["KRW 15 trillion"], {"currency": "KRW", "value": 15e12})])
+    got = [dict(args) for _, _, _, _, args in as_tuples(run(doc, "figure_events"))]
+    assert [g.get("indicator") for g in got] == ["policy finance"]

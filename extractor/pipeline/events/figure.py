@@ -426,6 +426,8 @@ class FigureEvents(CueComponent):
         for cand in candidates:
             if cand.lower_ in skip or cand.pos_ in ("PRON", "ADP", "DET", "NUM") or cand.lemma_.lower() in level:
                 continue
+            if cand.dep_ in ("nsubj", "nsubjpass") and (cand.lemma_.lower() in cues.words("agent_noun") or cand.lower_ in cues.words("agent_noun")):
+                continue  # "the government will expand policy finance to KRW 15 trillion": who acts is not what is measured
             if index.at(cand) is not None and index.at(cand).label in ("COUNTRY", "MINISTRY", "ORG", "OFFICIAL", "PERSON", "MONEY", "PERCENT"):
                 continue
             toks = self._np_tokens(cand, index, cues, exclude)
