@@ -34,6 +34,11 @@ TABLE = [
     ("yesterday", "2025-11-14", None, ("2025-11-13", "2025-11-13")),
     ("tonight", "2024-12-12", None, ("2024-12-12", "2024-12-12")),
     ("this morning", "2025-11-14", None, ("2025-11-14", "2025-11-14")),
+    ("earlier this week", "2020-05-01", None, ("2020-04-27", "2020-04-30")),
+    ("last week", "2025-04-24", None, ("2025-04-14", "2025-04-20")),
+    ("next week", "2022-09-10", None, ("2022-09-12", "2022-09-18")),
+    ("the previous day", "2021-10-26", None, ("2021-10-25", "2021-10-25")),
+    ("agreed Monday to", "2024-05-27", None, ("2024-05-27", "2024-05-27")),
 ]
 
 
@@ -45,6 +50,7 @@ def test_resolve_date(phrase, release, tense, expected):
 def test_no_date_in_names_and_modals():
     assert find_dates("the 2025 Bioindustry Survey", "2025-11-13") == []
     assert find_dates("He may come back", "2025-11-13") == []
+    assert find_dates("Black Friday sales rose", "2025-11-13") == []
     assert resolve_date("Section 122 of the Trade Act of 1974", "2025-11-13") is None
 
 

@@ -268,3 +268,20 @@ def test_bulleted_measures_inline_and_on_their_own_lines(parser):
         ("voiced", "Vietnam’s steel bar standard", "E5"),
         ("voiced", "Indonesia’s halal labelling rules", "E6"),
     ]
+
+
+def test_listed_regulations_raised_with_requests_in_parentheses(parser):
+    text = ("TBT\nKATS raised specific trade concerns on 9 technical regulations of 7 countries. "
+            "The major regulations raised by KATS are as follows:\n"
+            "▲ the EU’s ecodesign requirements for displays (request: relaxation of the limits for 8K televisions)\n"
+            "▲ China’s Cybersecurity Law (request: disclosure of the certification criteria)\n"
+            "KATS will keep working with exporters.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "COUNTRY", ["China"], {"code": "CHN"}), ("E4", "REGULATION", ["Cybersecurity Law"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-11-18"), "concern_events")
+    # the count "9 technical regulations of 7 countries" is no measure; each listed item is one
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", [("complainant", "E1"), ("measure", "ecodesign requirements for displays"),
+                    ("request", "relaxation of the limits for 8K televisions"), ("respondent", "E2")]),
+        ("raised", [("complainant", "E1"), ("measure", "E4"), ("request", "disclosure of the certification criteria"), ("respondent", "E3")]),
+    ]

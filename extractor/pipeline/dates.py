@@ -78,6 +78,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(
         rf"(?:(?:earlier|later|early|late|mid|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+rest\s+of)[\s-]+)?{_REL}", re.I)),
     ("rel_month", re.compile(r"(?P<rel>last|this|next|the\s+previous|the\s+following)\s+month", re.I)),
+    # earlier this week / last week / next week / the following week
+    ("rel_week", re.compile(r"(?:(?P<part>earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+following|the\s+coming)\s+week(?![\w-])", re.I)),
+    # the previous day / the day before / the following day / the next day
+    ("rel_day2", re.compile(r"(?P<rel>the\s+previous\s+day|the\s+day\s+before|the\s+following\s+day|the\s+next\s+day)", re.I)),
     ("rel_day", re.compile(r"(?<![A-Za-z])(?P<rel>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))(?![A-Za-z])", re.I)),
     # (in) (early) August
     ("m", re.compile(
@@ -85,6 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(
         rf"(?:(?P<pre>in|since|by|until|till|through|during|for|of|from|year|fiscal\s+year|FY|end\s+of|early|late|mid)[\s-]+)(?P<y>{_YEAR})(?![\d-])")),
     ("wd", re.compile(rf"(?:(?P<pre>on|last|next|this|since|until|by)\s+)(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?\d)")),
+    # wire style without "on": "agreed Monday to ...", "said Tuesday", "met Sunday (local time)"
+    ("wd", re.compile(rf"(?<=[a-z] )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])(?!,?\s+(?:the\s+)?\d)")),
 ]
 
 
@@ -267,6 +273,28 @@ def _resolve_match(kind: str, g: dict[str, Optional[str]], ref: Optional[dt.date
         off = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)  # today, tonight, this morning ...
         day = ref + dt.timedelta(days=off)
         return (_iso(day), _iso(day))
+    if kind == "rel_week":
+        if ref is None:
+            return None
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        monday = ref - dt.timedelta(days=ref.weekday())
+        if rel in ("last", "the previous"):
+            monday -= dt.timedelta(days=7)
+        elif rel in ("next", "the following", "the coming"):
+            monday += dt.timedelta(days=7)
+        start, end = monday, monday + dt.timedelta(days=6)
+        part = (g.get("part") or "").lower()
+        if rel == "this" and part == "earlier":
+            end = max(start, ref - dt.timedelta(days=1))  # from the Monday to the day before the release
+        elif rel == "this" and part == "later":
+            start = min(end, ref + dt.timedelta(days=1))
+        return (_iso(start), _iso(end))
+    if kind == "rel_day2":
+        if ref is None:
+            return None
+        off = 1 if re.search(r"following|next", g["rel"], re.I) else -1
+        day = ref + dt.timedelta(days=off)
+        return (_iso(day), _iso(day))
     if kind == "year":
         return (g["y"], g["y"])
     if kind == "wd":
@@ -318,6 +346,8 @@ def find_dates(text: str, release_date: Optional[str | dt.date] = None, tense: O
             if s > 0 and text[s - 1].isalnum():
                 continue
             g = match.groupdict()
+            if kind == "wd" and g.get("pre") is None and "pre" not in g and not re.search(r"(?:^|\s)[a-z]+\s$", text[max(0, s - 25):s]):
+                continue  # a bare weekday only after a lower-case word ("agreed Monday"), not in a name ("Black Friday")
             if kind == "m" and g["m1"].lower().rstrip(".") in ("may", "mar") and not g.get("pre"):
                 continue  # "may" the verb, "mar" the verb
             if kind in ("m", "md", "my") and g["m1"][0].islower():

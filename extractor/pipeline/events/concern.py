@@ -38,6 +38,7 @@ from .common import (
     dates_in,
     ent_arg,
     event_date,
+    home_country,
     meeting_before,
     sentences,
     span_arg,
@@ -184,15 +185,22 @@ class ConcernEvents(CueComponent):
         taken_spans = [a.span for ev in events for a in ev.arguments if a.role == "measure" and a.span is not None]
         taken_ents = {a.entity for ev in events for a in ev.arguments if a.role == "measure" and a.entity}
         triggers = {ev.trigger[0] for ev in events}
+        asked = [a.span for ev in events for a in ev.arguments if a.role == "request" and a.span is not None]
         out: list[EventRecord] = []
         for tok in sent:
             if tok.pos_ != "VERB" or tok.idx in triggers:
                 continue
+            if any(s <= tok.idx < e for s, e in asked):
+                continue  # "..., asking Korea to reduce data requirements": the request of a concern already read
             lemma = tok.lemma_.lower()
             particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj")}
             if lemma in ("take",) and "issue" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle:
                 continue
             if lemma not in strong and lemma not in weak:
+                continue
+            if tok.dep_ == "acl" and lemma in strong and (tok.head.lemma_.lower() in cues.words("measure_noun") | cues.words("measure_head") | cues.words("concern_noun")):
+                # "The major technical regulations raised by the Korean delegation are as follows: ▲ the EU's ..."
+                out.extend(self._bullets(doc, index, cues, sent, tok, events + out))
                 continue
             items = self._broad_items(index, cues, sent, tok, needs_owner=lemma not in strong)
             fresh = []
@@ -229,6 +237,49 @@ class ConcernEvents(CueComponent):
                             taken_ents.add(a.entity)
             out.extend(evs)
             triggers.add(tok.idx)
+        return out
+
+    def _bullets(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, before: list[EventRecord]) -> list[EventRecord]:
+        """One event per listed item after "the regulations raised ... are as follows:", each item's
+        owner its respondent and its "(request: ...)" its request."""
+        chunks = self._enumerated(sent, tok)
+        if len(chunks) < 2:
+            return []
+        text = text_of(doc)
+        agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        complainants = actors(index, cues, agent, sent, doc, COMPLAINANT_LABELS)[:2] if agent else []
+        if not complainants and before:
+            complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity]
+        if not complainants:
+            home = home_country(index)
+            complainants = [home] if home else []
+        meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+        skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        out: list[EventRecord] = []
+        for s0, e0 in chunks:
+            chunk = text[s0:e0]
+            request = None
+            rm = re.search(r"\(\s*(?:request|requests|requested|ask|asks)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)", chunk, re.I)
+            if rm:
+                request = (s0 + rm.start(1), s0 + rm.start(1) + len(rm.group(1).rstrip(" .;")))
+                e0 = s0 + len(chunk[:rm.start()].rstrip())
+            owner = None
+            start = s0
+            om = re.match(r"\s*(?:the\s+)?", text[s0:e0])
+            for m in index.mentions:
+                if m.label == "COUNTRY" and s0 <= m.start <= s0 + (om.end() if om else 0) + 1 and m.id not in skip:
+                    owner = m.id
+                    pm = re.match(r"[’']s\s+", text[m.end:e0])
+                    if pm:
+                        start = m.end + pm.end()
+                    break
+            regs = [m for m in index.mentions if m.label == "REGULATION" and start <= m.start and m.end <= e0]
+            item = ("entity", regs[0].id) if regs else ("span", (start, e0))
+            if item[0] == "span" and e0 - start < 3:
+                continue
+            evs = self._build(doc, index, cues, sent, tok, [], complainants, [item], {0: owner} if owner else {},
+                              [request] if request else [], meeting, None, skip)
+            out.extend(evs)
         return out
 
     def _broad_items(self, index: EntityIndex, cues: Cues, sent: Span, verb: Token, needs_owner: bool) -> list[tuple[str, object, Optional[str]]]:
@@ -791,8 +842,16 @@ def _subject(verb: Token) -> list[Token]:
 
 
 def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
+    """A trade balance ("India's widening trade deficit"), or a count of measures ("9 technical
+    regulations of 7 countries", "12 cases"): the measures themselves are named elsewhere, if at all."""
     sp = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return sp is not None and len(sp) > 0 and (sp.root.lemma_.lower() in cues.words("non_measure") or sp.root.lower_ in cues.words("non_measure"))
+    if sp is None or len(sp) == 0:
+        return False
+    root = sp.root
+    if root.lemma_.lower() in cues.words("non_measure") or root.lower_ in cues.words("non_measure"):
+        return True
+    return root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" and c.like_num and c.text.isdigit() and sp.start <= c.i < sp.end
+                                                 for c in root.children) and not any(c.dep_ == "poss" for c in root.children)
 
 
 def _np(tok: Token, keep_to: bool = True) -> Optional[tuple[int, int]]:

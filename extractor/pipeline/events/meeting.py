@@ -288,6 +288,12 @@ class MeetingEvents(CueComponent):
                     continue  # "agreed to launch a working-level dialogue": nothing is held yet
                 if noun is not None:
                     found.append((tok, noun))
+            elif tok.pos_ == "VERB" and (lemma in cues.words("join_verb") or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)):
+                # "took part in the WTO TBT Committee", "participated in the meeting of the committee"
+                noun = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                             if o.dep_ == "pobj" and (o.lemma_.lower() in nouns or o.lower_ in nouns or _proper_event(o))), None)
+                if noun is not None:
+                    found.append((tok, noun))
             elif tok.pos_ == "NOUN" and lemma == "visit" and tok.dep_ != "dobj":
                 if any(c.dep_ == "poss" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.lower_ == "state" for c in tok.lefts):
                     found.append((tok, tok))
