@@ -285,3 +285,17 @@ def test_listed_regulations_raised_with_requests_in_parentheses(parser):
                     ("request", "relaxation of the limits for 8K televisions"), ("respondent", "E2")]),
         ("raised", [("complainant", "E1"), ("measure", "E4"), ("request", "disclosure of the certification criteria"), ("respondent", "E3")]),
     ]
+
+
+def test_a_list_of_concerns_introduced_without_a_raising_verb(parser):
+    text = ("TBT\nKATS attended the WTO TBT Committee in Geneva. The main concerns were as follows:\n"
+            "- India’s quality control orders on chemicals\n"
+            "- Vietnam’s steel bar standard\n"
+            "KATS will keep working with exporters.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["India"], {"code": "IND"}),
+            ("E3", "COUNTRY", ["Vietnam"], {"code": "VNM"}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-11-18"), "concern_events")
+    assert [(t, dict(args)["measure"], dict(args)["respondent"]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("concerns", "quality control orders on chemicals", "E2"),
+        ("concerns", "steel bar standard", "E3"),
+    ]

@@ -237,6 +237,14 @@ class ConcernEvents(CueComponent):
                             taken_ents.add(a.entity)
             out.extend(evs)
             triggers.add(tok.idx)
+        if not out and not any(sent.start_char <= t < sent.end_char for t in triggers):
+            # "The main concerns were as follows:" / "Key issues included:" and a bulleted list of owned measures
+            words = cues.words("concern_noun") | cues.words("broad_verb")
+            cue = next((t for t in sent if t.lemma_.lower() in words or t.lower_ in words), None)
+            if cue is not None and re.search(r"(?::|\bas follows\W*)\s*$", text_of(doc)[sent.start_char:sent.end_char]):
+                evs = self._bullets(doc, index, cues, sent, cue, events)
+                if sum(1 for ev in evs if any(a.role == "respondent" for a in ev.arguments)) >= 2:
+                    out.extend(evs)
         return out
 
     def _bullets(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, before: list[EventRecord]) -> list[EventRecord]:
