@@ -299,3 +299,20 @@ def test_a_list_of_concerns_introduced_without_a_raising_verb(parser):
         ("concerns", "quality control orders on chemicals", "E2"),
         ("concerns", "steel bar standard", "E3"),
     ]
+
+
+def test_a_table_of_concerns(parser):
+    text = ("TBT\nKATS raised the following specific trade concerns at the committee.\n"
+            "Country\tRegulation\tRequest\n"
+            "India\tquality control orders on chemicals\tdelay the implementation\n"
+            "EU\tEcodesign for Sustainable Products Regulation\tshare the delegated acts early\n"
+            "KATS will keep working with exporters.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["India"], {"code": "IND"}),
+            ("E3", "COUNTRY", ["EU"], {"code": "EU"}), ("E4", "REGULATION", ["Ecodesign for Sustainable Products Regulation"], {}),
+            ("E5", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-11-18"), "concern_events")
+    got = [(dict(args)["measure"], dict(args)["respondent"], dict(args).get("request")) for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
+    assert got == [
+        ("quality control orders on chemicals", "E2", "delay the implementation"),
+        ("E4", "E3", "share the delegated acts early"),
+    ]

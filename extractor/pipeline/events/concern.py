@@ -245,7 +245,56 @@ class ConcernEvents(CueComponent):
                 evs = self._bullets(doc, index, cues, sent, cue, events)
                 if sum(1 for ev in evs if any(a.role == "respondent" for a in ev.arguments)) >= 2:
                     out.extend(evs)
+            if cue is not None and not out:
+                out.extend(self._table_rows(doc, index, cues, sent, cue, events))
         return out
+
+    def _table_rows(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, cue: Token, before: list[EventRecord]) -> list[EventRecord]:
+        """A table of concerns after the sentence that announces them: one row per line, cells split by
+        tabs, one cell a country (the respondent), the next the measure, a later one the request."""
+        text = text_of(doc)
+        pos = text.find("\n", sent.end_char - 1)
+        rows = []
+        while 0 <= pos < len(text) - 1:
+            end = text.find("\n", pos + 1)
+            end = len(text) if end < 0 else end
+            line = text[pos + 1:end]
+            if "\t" not in line:
+                if rows or not line.strip() or len(rows) == 0 and pos > sent.end_char + 200:
+                    break
+                pos = end  # a header line without tabs (a table title) may come first
+                continue
+            cells, offset = [], pos + 1
+            for cell in line.split("\t"):
+                lead = len(cell) - len(cell.lstrip())
+                cells.append((offset + lead, offset + len(cell.rstrip())))
+                offset += len(cell) + 1
+            rows.append(cells)
+            pos = end
+        out: list[EventRecord] = []
+        complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity] if before else []
+        if not complainants:
+            home = home_country(index)
+            complainants = [home] if home else []
+        meeting = meeting_before(doc, cue.idx) if self.meeting_context else None
+        skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        for cells in rows:
+            country = None
+            for k, (s0, e0) in enumerate(cells):
+                found = [m for m in index.mentions if m.label == "COUNTRY" and s0 <= m.start and m.end <= e0 and m.id not in skip]
+                if found and e0 - s0 <= len(text[found[0].start:found[0].end]) + 3:
+                    country = (k, found[0].id)
+                    break
+            if country is None or country[0] + 1 >= len(cells):
+                continue  # a header row ("Country  Regulation  Request") or a row without a country cell
+            ms, me = cells[country[0] + 1]
+            if me - ms < 3:
+                continue
+            regs = [m for m in index.mentions if m.label == "REGULATION" and ms <= m.start and m.end <= me]
+            item = ("entity", regs[0].id) if regs else ("span", (ms, me))
+            req = cells[country[0] + 2] if country[0] + 2 < len(cells) and cells[country[0] + 2][1] - cells[country[0] + 2][0] > 3 else None
+            out.extend(self._build(doc, index, cues, sent, cue, [], complainants, [item], {0: country[1]}, [req] if req else [], meeting, None, skip))
+        return out if len(out) >= 2 else []
 
     def _bullets(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, before: list[EventRecord]) -> list[EventRecord]:
         """One event per listed item after "the regulations raised ... are as follows:", each item's
