@@ -193,7 +193,7 @@ class ConcernEvents(CueComponent):
             if any(s <= tok.idx < e for s, e in asked):
                 continue  # "..., asking Korea to reduce data requirements": the request of a concern already read
             lemma = tok.lemma_.lower()
-            particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj")}
+            particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
             if lemma in ("take",) and "issue" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle:
                 continue
             if lemma not in strong and lemma not in weak:
@@ -347,8 +347,11 @@ class ConcernEvents(CueComponent):
             if t.i <= verb.i or not (sent.start <= t.i < sent.end):
                 continue
             path = ancestors_until(t, verb)
-            if any(x.dep_ in ("relcl", "advcl", "mark", "parataxis", "appos") or x.dep_ == "acl" and x.i != t.i and x.pos_ == "VERB" and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in x.children) for x in path):
+            concern_nouns = cues.words("concern_noun")
+            if any((x.dep_ in ("relcl", "advcl", "mark", "parataxis", "appos") or x.dep_ == "acl" and x.i != t.i and x.pos_ == "VERB" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in x.children))
+                    # "the difficulties Korean firms face under Saudi Arabia's local content requirements"
+                    and not (x.dep_ in ("relcl", "acl") and x.head.lemma_.lower() in concern_nouns) for x in path):
                 continue
             if any(x.pos_ == "VERB" and x.lemma_.lower() in cues.words("broad_verb") | cues.words("broad_ask_verb") for x in path[1:] if x.i != verb.i):
                 continue  # a nested raising verb reports its own concern
@@ -392,8 +395,9 @@ class ConcernEvents(CueComponent):
                     found.append(("entity", regs[0].id, owner or self._owner(index, cues, regs[0].span.root)))
                 used.update(x.i for x in toks)
                 continue
-            if owner is None and (needs_owner or not index.in_tokens(toks, {"COUNTRY"})):
-                continue
+            exempt = any(x.lemma_.lower() in ("exempt", "exclude", "spare", "exemption", "relief") for x in ancestors_until(t, verb))
+            if owner is None and not exempt and (needs_owner or not index.in_tokens(toks, {"COUNTRY"})):
+                continue  # ("asked that Korea be exempted from the upcoming reciprocal tariffs": the other side's, unnamed)
             # the measure without its owner in front: "Vietnam's draft technical regulation" → "draft technical regulation ..."
             lead = [x for x in toks if x.i < t.i and (x.dep_ in ("det", "poss", "case") or x.head.dep_ == "poss" and x.head.i < t.i
                     or index.at(x) is not None and index.at(x).label in ("COUNTRY", "MINISTRY", "ORG"))]
