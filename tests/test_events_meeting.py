@@ -199,3 +199,16 @@ def test_a_visit_and_the_meetings_on_it_are_one_meeting_and_called_for_is_not_a_
     assert [(t, d, [a for a in args if a[0] == "participant"]) for t, d, _, args in as_tuples(doc, "MEETING")] == [
         ("visited", ("2022-09-07", "2022-09-09"), [("participant", "E1"), ("participant", "E2"), ("participant", "E3")]),
     ]
+
+
+def test_a_long_list_of_people_met(parser):
+    text = ("Washington\nMinister Ahn Duk-geun visited Washington, D.C. from March 19 to 21 (local time) and met with Secretary of "
+            "Commerce Howard Lutnick, United States Trade Representative (USTR) Jamieson Greer and Secretary of Energy Chris Wright, "
+            "ahead of the tariffs.")
+    ents = [("E1", "OFFICIAL", ["Ahn Duk-geun"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Howard Lutnick"], {"country": "USA"}),
+            ("E3", "OFFICIAL", ["Jamieson Greer"], {"country": "USA"}), ("E4", "OFFICIAL", ["Chris Wright"], {"country": "USA"}),
+            ("E5", "MINISTRY", ["USTR"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-03-22"), "meeting_events")
+    assert [[a for a in args if a[0] == "participant"] for _, _, _, args in as_tuples(doc, "MEETING")] == [
+        [("participant", "E1"), ("participant", "E2"), ("participant", "E3"), ("participant", "E4")],
+    ]

@@ -53,9 +53,10 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
         "wide_places": True,
         "sideline_dates": True,
         "one_visit": True,
+        "list_people": True,
     },
 )
-def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool) -> "MeetingEvents":
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool, list_people: bool) -> "MeetingEvents":
     """MEETING events from meeting verbs and nouns over the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
@@ -65,9 +66,10 @@ def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date
     wide_places: look for the place deeper in the trigger's clause when the trigger has no "at / in X" of its own.
     sideline_dates: a meeting "on the sidelines of" an earlier one, with no date of its own, takes that one's date.
     one_visit: "visited X and met with A and B" is one meeting, the visit, with everyone met.
+    list_people: people listed after the last one of a "with" phrase the parse cut short are participants too.
     """
     return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences,
-                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates, one_visit=one_visit)
+                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates, one_visit=one_visit, list_people=list_people)
 
 
 class _Meeting:
@@ -95,8 +97,9 @@ class _Meeting:
 class MeetingEvents(CueComponent):
     data_name = "meeting"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True, list_people: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.list_people = list_people
         self.one_visit = one_visit
         self.sideline_dates = sideline_dates
         self.wide_places = wide_places
@@ -129,6 +132,35 @@ class MeetingEvents(CueComponent):
             if m.label == "COUNTRY" and _is_modifier(m):
                 continue
             out.append(m.id)
+        return out
+
+    def _list_rest(self, index: EntityIndex, sent: Span, toks: list[Token]) -> list[str]:
+        """People listed after the last person of a "with" phrase that the parse cut short: "met with
+        Secretary of Commerce Howard Lutnick, United States Trade Representative Jamieson Greer and
+        Secretary of Energy Chris Wright" (titles, commas and "and" only, no verb in between)."""
+        if not self.list_people:
+            return []
+        people = [m for m in index.in_tokens(toks, PEOPLE) if sent.start <= m.span.start < sent.end]
+        if not people:
+            return []
+        out: list[str] = []
+        i = max(m.span.end for m in people)
+        doc = sent.doc
+        while i < len(doc):
+            tok = doc[i]
+            if i >= sent.end and (doc[i - 1].text in (".", "!", "?") or "\n" in doc[i - 1].text_with_ws):
+                break  # a real sentence end (the parser may break a long list into a "sentence" of its own)
+            ref = index.at(tok)
+            if ref is not None and ref.label in PEOPLE:
+                out.append(ref.id)
+                i = ref.span.end
+                continue
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":", "—") or tok.lower_ in ("to", "on", "at", "in", "for", "about", "who", "which"):
+                break
+            if not (tok.is_punct or tok.lower_ in ("and", "the", "of", "&") or tok.pos_ in ("PROPN", "ADJ") or tok.text[:1].isupper()
+                    or ref is not None and ref.label in ("MINISTRY", "ORG", "COUNTRY")):
+                break
+            i += 1
         return out
 
     def _subject_tokens(self, verb: Token) -> list[Token]:
@@ -337,6 +369,7 @@ class MeetingEvents(CueComponent):
                     # "will visit Washington ... to meet with the USTR": the purpose is the same trip
                     with_toks = self._with_tokens(trig) + (self._with_tokens(noun) if noun is not None and noun.i != trig.i else [])
                     current.add_participants(self._parties_in(index, with_toks, sent))
+                    current.add_participants(self._list_rest(index, sent, with_toks))
                     handled_verbs.add(trig.i)
                     continue
                 parties = self._parties_in(index, self._subject_tokens(trig), sent) if head is trig else []
@@ -359,6 +392,7 @@ class MeetingEvents(CueComponent):
                 if noun is not None and noun.i == trig.i and noun.lemma_.lower() != "visit":
                     others += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for t in c.subtree]
                 parties += [p for p in self._parties_in(index, others, sent) if p not in parties]
+                parties += [p for p in self._list_rest(index, sent, others) if p not in parties]
                 date = event_date(self.find_dates, doc, sent, trig, min_precision=1)
                 name = self._name(index, noun, cues) if noun is not None and (noun.i != trig.i or noun.lemma_.lower() != "visit") else None
                 if name is None and noun is not None and noun.i != trig.i:
