@@ -143,3 +143,15 @@ def test_the_agreement_refers_back_and_held_talks_are_no_negotiations(parser):
         ("agreed", "agreed", [("agreement", "E3")]),
         ("negotiations", "negotiating", [("agreement", "E3")]),
     ]
+
+
+def test_agreed_on_a_weekday_and_on_the_same_day(parser):
+    text = ("Tariffs\nSouth Korea and the United States agreed on Thursday to work out a package deal on tariffs. "
+            "On the same day, the two countries also agreed to resume talks on shipbuilding.")
+    ents = [("E1", "COUNTRY", ["South Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["United States"], {"code": "USA"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-04-25"), "agreement_events")
+    got = [(t, d, [x for x in args if x[0] == "content"]) for t, d, a, args in as_tuples(doc, "AGREEMENT") if a["status"] == "agreed"]
+    assert got == [
+        ("agreed", ("2025-04-24", "2025-04-24"), [("content", "work out a package deal on tariffs")]),
+        ("agreed", ("2025-04-24", "2025-04-24"), [("content", "resume talks on shipbuilding")]),
+    ]

@@ -30,6 +30,7 @@ from .common import (
     event_date,
     meeting_before,
     name_countries,
+    same_day_date,
     sentences,
     span_arg,
     tense_of,
@@ -91,6 +92,7 @@ class AgreementEvents(CueComponent):
         index = EntityIndex(doc)
         body = body_start(doc)
         events: list[EventRecord] = []
+        self._so_far = events  # for "on the same day"
         seen_agreements: set[tuple[str, str]] = set()
         nouns = cues.words("agreement_noun")
         for sent in sentences(doc):
@@ -298,7 +300,8 @@ class AgreementEvents(CueComponent):
                 if self.split_contents:
                     contents.extend(x for x in c.conjuncts if x.i != c.i and x.pos_ == "VERB")
             elif c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
-                contents.extend(o for o in c.children if o.dep_ == "pobj")
+                # "agreed on Thursday to ...": a date, not what is agreed
+                contents.extend(o for o in c.children if o.dep_ == "pobj" and not _DATE_WORD.match(o.text) and not any(_DATE_WORD.match(x.text) for x in o.lefts))
             elif c.dep_ == "dobj":
                 contents.append(c)
         if not contents:
@@ -316,6 +319,8 @@ class AgreementEvents(CueComponent):
             found = [d for d in found if (sp := doc.char_span(d.start, d.end, alignment_mode="expand")) is None or in_clause_of(sp.root, tok)]
             best = pick_event_date(found, tok.idx, 1)
             date = best.value if best else None
+        if date is None:
+            date = same_day_date(doc, sent, tok.idx, getattr(self, "_so_far", []))
         if date is None and self.meeting_dates:
             meeting = meeting_before(doc, tok.idx)
             if meeting is not None:
@@ -345,6 +350,7 @@ class AgreementEvents(CueComponent):
         return out
 
 
+_DATE_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|today|tomorrow|yesterday|day|occasion)$", re.I)
 _ANAPHOR = re.compile(r"(?:the|their|its|this|that|both|the two)?\s*(?:bilateral\s+|free\s+trade\s+)?(?:agreement|agreements|fta|deal|negotiations|talks|accord|pact|cepa|epa|treaty)", re.I)
 _ANAPHOR_IN = re.compile(r"\b(?:the|their|its|this|that)\s+(?:(?:bilateral|free\s+trade|trade)\s+)?(?:agreement|fta|deal|accord|pact|cepa|epa|treaty)\b|\bnegotiations\b|\btalks\b", re.I)
 

@@ -765,3 +765,17 @@ def _home_country(index: EntityIndex) -> Optional[str]:
             if eid:
                 return eid
     return None
+
+
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+same\s+occasion)\b", re.I)
+
+
+def same_day_date(doc: Doc, sent: Span, char: int, own: Iterable[EventRecord] = ()) -> Optional[tuple[str, str]]:
+    """ "On the same day, Ambassador Tai also met ...": the date of the latest dated event told before
+    `char` (those of the earlier components and the component's own `own`), when the sentence says so."""
+    if not _SAME_DAY.search(sent.text):
+        return None
+    dated = [ev for ev in list(get_events(doc)) + list(own) if ev.date and ev.trigger[0] < char]
+    if not dated:
+        return None
+    return max(dated, key=lambda ev: ev.trigger[0]).date

@@ -32,6 +32,7 @@ from .common import (
     event_date,
     in_parens,
     resolve_sides,
+    same_day_date,
     sentences,
     side_kind,
     span_arg,
@@ -429,6 +430,8 @@ class MeetingEvents(CueComponent):
                     continue
                 if not parties and name is None:
                     continue
+                if date is None and self.sideline_dates:
+                    date = same_day_date(doc, sent, trig.idx, [EventRecord(type="MEETING", trigger=(x.trigger.idx, x.trigger.idx + 1), date=x.date, attributes={}, arguments=[]) for x in meetings])
                 if date is None and meetings and self.sideline_dates and _SIDELINES.search(sent.text):
                     # "On the sidelines of the committee, KATS held bilateral consultations": the meeting's days
                     date = next((x.date for x in reversed(meetings) if x.date), None)
