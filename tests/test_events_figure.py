@@ -188,3 +188,16 @@ def test_who_acts_is_not_the_indicator(parser):
     doc = make_doc(parser, text, [("E1", "MONEY", ["KRW 15 trillion"], {"currency": "KRW", "value": 15e12})])
     got = [dict(args) for _, _, _, _, args in as_tuples(run(doc, "figure_events"))]
     assert [g.get("indicator") for g in got] == ["policy finance"]
+
+
+def test_partner_of_a_tariff_is_the_country_applying_it_and_bilateral_trade_the_counterpart(parser):
+    text = ("FTA\nMOTIE said the Philippines will eliminate tariffs on 96.5 percent of its tariff lines. "
+            "Bilateral trade reached USD 12.2 billion in 2020. Korea will open its market too.")
+    doc = make_doc(parser, text, [
+        ("E1", "MINISTRY", ["MOTIE"], {"country": "KOR"}),
+        ("E2", "COUNTRY", ["Philippines"], {"code": "PHL"}),
+        ("E3", "PERCENT", ["96.5 percent"], {"value": 96.5, "unit": "percent"}),
+        ("E4", "MONEY", ["USD 12.2 billion"], {"currency": "USD", "value": 12.2e9}),
+        ("E5", "COUNTRY", ["Korea"], {"code": "KOR"}),
+    ])
+    assert _partners(run(doc, "figure_events")) == [["E2"], ["E2"]]

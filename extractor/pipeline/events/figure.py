@@ -26,8 +26,10 @@ from .common import (
     body_start,
     dates_in,
     ent_arg,
+    body_country,
     home_country,
     name_countries,
+    other_country,
     paren_range,
     sentences,
     span_arg,
@@ -590,6 +592,31 @@ class FigureEvents(CueComponent):
                         found.append((abs(tok.i - anchor), ids))
         if found:
             return min(found, key=lambda f: f[0])[1]
+        # a tariff, duty, quota or check: the country that applies it ("the EU has applied checks to 20 percent of
+        # consignments", "the Philippines will eliminate tariffs on 96.5 percent of its tariff lines")
+        m_root = sent.doc[anchor]
+        near = [t for t in sent if abs(t.i - anchor) <= 6 or t.head.i == m_root.i or m_root.head.i == t.i]
+        if any(t.lemma_.lower() in cues.words("applied_noun") or t.lower_ in cues.words("applied_noun") for t in near):
+            verb = pred
+            for _ in range(3):
+                if verb is None:
+                    break
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "agent":
+                        for t in c.subtree:
+                            ref = index.at(t)
+                            if ref is not None and ref.label == "COUNTRY":
+                                return [ref.id]
+                            if ref is not None and ref.label == "MINISTRY":
+                                eid = index.country_for_code(body_country(index, ref.id))
+                                if eid:
+                                    return [eid]
+                verb = verb.head if verb.head.i != verb.i and verb.dep_ in ("conj", "xcomp", "relcl", "advcl", "ccomp") else None
+        # "Bilateral trade reached USD 56.4 billion": the release's counterpart
+        if any(t.lower_ in ("bilateral", "two-way") for t in near) and home is not None:
+            other = other_country(index, home)
+            if other:
+                return [other]
         # "Japan accounted for 93.7 percent of Korea's imports"
         if pred is not None and pred.lemma_.lower() in cues.words("subject_partner_verb"):
             for c in pred.children:
