@@ -212,3 +212,13 @@ def test_a_long_list_of_people_met(parser):
     assert [[a for a in args if a[0] == "participant"] for _, _, _, args in as_tuples(doc, "MEETING")] == [
         [("participant", "E1"), ("participant", "E2"), ("participant", "E3"), ("participant", "E4")],
     ]
+
+
+def test_topic_after_as_well_as(parser):
+    text = ("Committee\nTrade Minister Yeo chaired the Trade Promotion Committee on December 10 to examine key trade issues involving "
+            "the EU, Mexico, and Canada, as well as recent developments related to the U.S. IEEPA lawsuit.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "COUNTRY", ["Mexico"], {"code": "MEX"}), ("E4", "COUNTRY", ["Canada"], {"code": "CAN"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-12-10"), "meeting_events")
+    topics = [a[1] for _, _, _, args in as_tuples(doc, "MEETING") for a in args if a[0] == "topic"]
+    assert "trade issues involving the EU" in topics and any(t.startswith("recent developments related to") for t in topics), topics

@@ -279,6 +279,19 @@ class MeetingEvents(CueComponent):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in cues.words("topic_prep"):
                         objs.extend(o for o in p.children if o.dep_ == "pobj")
+        # "key trade issues involving the EU, Mexico, and Canada, as well as recent developments related to ...":
+        # the phrase after "as well as" is a topic of its own
+        doc = verb.doc
+        for o in list(objs):
+            for t in o.subtree:
+                if t.lower_ == "as" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "well" and doc[t.i + 2].lower_ == "as":
+                    nxt = next((x for x in doc[t.i + 3:min(len(doc), t.i + 8)] if x.pos_ in ("NOUN", "PROPN")), None)
+                    if nxt is not None:
+                        head = nxt
+                        while head.head.i != head.i and head.head.i > t.i + 2 and head.dep_ in ("compound", "amod", "nmod"):
+                            head = head.head
+                        if head not in objs:
+                            objs.append(head)
         for o in objs:
             for item in [o] + [x for x in o.conjuncts if x.i != o.i]:
                 if item.pos_ in ("PRON", "DET", "NUM"):
