@@ -23,10 +23,11 @@ from .common import (
     Cues,
     EntityIndex,
     MentionRef,
+    body_country,
     body_start,
+    contiguous_run,
     dates_in,
     ent_arg,
-    body_country,
     home_country,
     name_countries,
     other_country,
@@ -658,13 +659,7 @@ def _is_dateish(tok: Token) -> bool:
 
 
 def _contiguous_around(toks: list[Token], center: Token) -> list[Token]:
-    """The contiguous run of `toks` that holds `center`."""
-    idx = {t.i for t in toks}
-    if center.i not in idx:
+    """The contiguous run of `toks` that holds `center` (all of them when it holds no such token)."""
+    if center.i not in {t.i for t in toks}:
         return sorted(toks, key=lambda t: t.i)
-    lo = hi = center.i
-    while lo - 1 in idx:
-        lo -= 1
-    while hi + 1 in idx:
-        hi += 1
-    return [t for t in sorted(toks, key=lambda t: t.i) if lo <= t.i <= hi]
+    return contiguous_run(toks, center)

@@ -198,32 +198,29 @@ class MeetingEvents(CueComponent):
         """Where the meeting was: "at X" (a venue) before "in X"; first among the trigger's own
         prepositions, then deeper in its clause ("held the 13th ... meeting in Seoul", "consultations
         ... held in Tokyo"), never inside another clause or a person's description."""
-        best = None
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in cues.words("place_prep"):
-                span = self._place_object(index, c, cues)
-                if span is None:
-                    continue
-                if c.lower_ == "at":
+        preps = cues.words("place_prep")
+
+        def pick(candidates) -> Optional[tuple[int, int]]:
+            best = None
+            for prep in candidates:
+                span = self._place_object(index, prep, cues)
+                if span is not None and prep.lower_ == "at":
                     return span
                 best = best or span
-        if best is not None or not self.wide_places:
             return best
-        for t in head.subtree:
-            if t.dep_ != "prep" or t.lower_ not in cues.words("place_prep") or t.head.i == head.i or not (sent.start <= t.i < sent.end):
-                continue
+
+        own = pick(c for c in head.children if c.dep_ == "prep" and c.lower_ in preps)
+        if own is not None or not self.wide_places:
+            return own
+
+        def in_clause(t: Token) -> bool:
             path = ancestors_until(t, head)
-            if any(x.dep_ in ("relcl", "ccomp", "advcl", "csubj", "appos", "parataxis") or (x.dep_ == "conj" and x.pos_ == "VERB") for x in path):
-                continue
-            if any(index.at(x) is not None and index.at(x).label in PEOPLE for x in path) or any(x.pos_ in ("VERB", "AUX") and x.dep_ != "acl" for x in path[1:]):
-                continue
-            span = self._place_object(index, t, cues)
-            if span is None:
-                continue
-            if t.lower_ == "at":
-                return span
-            best = best or span
-        return best
+            return not (any(x.dep_ in ("relcl", "ccomp", "advcl", "csubj", "appos", "parataxis") or (x.dep_ == "conj" and x.pos_ == "VERB") for x in path)
+                        or any(index.at(x) is not None and index.at(x).label in PEOPLE for x in path)
+                        or any(x.pos_ in ("VERB", "AUX") and x.dep_ != "acl" for x in path[1:]))
+
+        return pick(t for t in head.subtree if t.dep_ == "prep" and t.lower_ in preps and t.head.i != head.i
+                    and sent.start <= t.i < sent.end and in_clause(t))
 
     def _place_object(self, index: EntityIndex, prep: Token, cues: Cues) -> Optional[tuple[int, int]]:
         objs = [o for o in prep.children if o.dep_ == "pobj"]
