@@ -6,8 +6,10 @@ word in the future ("will sign", "seek a conclusion") is `planned`. An action wo
 AGREEMENT entity or an agreement noun ("deal", "memorandum", "negotiations") goes with it; "agree"
 counts alone, one event per agreed content ("agreed to maintain X and resume Y" gives two). Parties
 are the subject's entities, "the two sides" resolved through the meeting before, and countries
-after "with" / "between" (only those, when "between" names two). A bare "the protocol" refers
-back to the agreement named before; "Regarding X, ... a conclusion" takes X.
+after "with" / "between" (only those, when "between" names two); with none of those, the countries of
+a paired name ("the Korea–UK FTA upgrade negotiations"); an entry into force names parties only with
+"for X". A bare "the protocol" refers back to the agreement named before; "Regarding X, ... a
+conclusion" takes X; "the agreement", "their FTA", "negotiations" stand for the agreement named before.
 """
 
 from __future__ import annotations

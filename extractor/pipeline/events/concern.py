@@ -13,6 +13,13 @@ other side of the meeting), the forum the body the meeting was held as, the requ
 "requested / called for" takes and each "should / must" clause of an emphasis. A later request
 about "the measures" joins the concern before instead of making a new one. Dates come from the
 sentence, else from the meeting before.
+
+A broad pass then reads concerns phrased without a concern word: a verb of raising or asking whose
+object names another party's measure ("took issue with Vietnam's draft regulation on steel bars",
+"called for the removal of the EU's import conditions"), the owner as respondent; lists of measures
+after "... raised ... are as follows:" (bullets, "(request: ...)") and tables of country / measure /
+request cells. Counts ("9 regulations of 7 countries") and trade balances are not measures. Finally
+events about the same measure merge: a later request joins the event that raised it.
 """
 
 from __future__ import annotations

@@ -4,9 +4,12 @@ Every MONEY / PERCENT mention of a sentence is read as a `change` ("up 4.3 perce
 percent", "a 9.8 percent increase") or a `value` ("to USD 23.3 billion", "tariffs of 15 percent").
 Mentions under the same predicate (or in the same parenthesis) pair up, one change with one value,
 into one FIGURE; the predicate gives the trigger, its subject (or object, for "boost EV subsidies to
-...") the `indicator`, a date phrase of the clause the `period`, a COUNTRY after "to / from / with"
-the `partner`. Each mention goes to at most one FIGURE; a figure in the title that the body states
-again is left to the body.
+...") the `indicator` (never the acting subject: "the government will expand policy finance to ..."),
+a date phrase of the clause the `period`, a COUNTRY after "to / from / with" the `partner`; else the
+partner of "investment in X", "trade between X and Y" or "X-Y trade" (the side that is not the
+release's own), the country that applies a tariff, duty or quota, the counterpart of "bilateral
+trade", the subject of "X accounted for". Each mention goes to at most one FIGURE; a figure in the
+title that the body states again is left to the body.
 """
 
 from __future__ import annotations

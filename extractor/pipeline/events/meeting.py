@@ -6,7 +6,10 @@ participants are the named people on both sides (the subject, and "with X" / the
 and countries only where no person of theirs is named. Later sentences that go on about the same
 meeting ("The two officials discussed ...", "During the meeting, ...", "The meeting was attended
 by ...") add topics and participants to it; a meeting with another date or other people is a new
-event ("previously held a minister-level meeting in August").
+event ("previously held a minister-level meeting in August"). A visit and the talks held on it are
+one meeting; "took part in the committee" is a meeting; the place is the trigger's "at / in X", else
+one deeper in its clause ("the meeting held in Geneva"); a meeting "on the sidelines of" another, or
+"on the same day", takes that one's date.
 """
 
 from __future__ import annotations
