@@ -31,6 +31,8 @@ from pathlib import Path
 
 import orjson
 
+from proctree import tree_sample
+
 ROOT = Path(__file__).resolve().parent.parent
 RELEASES = ROOT / "corpus" / "releases.jsonl"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -62,38 +64,6 @@ def build_input(path: Path, n_docs: int, unit: str) -> list[int]:
             out.write(orjson.dumps({"id": f"{doc_id}#{i}", "text": text, "date": date}) + b"\n")
             cumulative.append(cumulative[-1] + len(text.split()))
     return cumulative
-
-
-def _children() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            kids.setdefault(ppid, []).append(int(entry))
-    return kids
-
-
-def tree_sample(pid: int, cpu: dict[int, float]) -> float:
-    """Resident memory (MiB) of a process and all its descendants; their CPU seconds go into `cpu`."""
-    kids = _children()
-    tick = os.sysconf("SC_CLK_TCK")
-    total_kib, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total_kib += int(line.split()[1])
-            stat = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            cpu[current] = (int(stat[11]) + int(stat[12])) / tick  # utime, stime
-        except OSError:
-            continue
-        todo.extend(kids.get(current, []))
-    return total_kib / 1024
 
 
 def busy_seconds() -> float:

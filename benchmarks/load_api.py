@@ -28,6 +28,8 @@ from typing import Optional
 
 import httpx
 
+from proctree import tree_sample
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # loopback only, whatever the flags
 
@@ -47,34 +49,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
-
-
-def _children(pid: int) -> list[int]:
-    kids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:  # field 4, after the command name
-                kids.append(int(entry))
-    return kids
-
-
-def rss_mib(pid: int) -> float:
-    """Resident memory of a process and all its descendants (uvicorn's workers), in MiB."""
-    total_kib, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total_kib += int(line.split()[1])
-        except OSError:
-            continue
-        todo.extend(_children(current))
-    return total_kib / 1024
 
 
 def start_server(port: int, workers: int, model: Optional[str], log_path: Path) -> subprocess.Popen:
@@ -141,7 +115,7 @@ async def run_load(url: str, releases: list[dict], total: int, clients: int, pid
                 errors.append(f"{type(exc).__name__}: {exc}")
             done += 1
             if done % tenth == 0 or done == half:
-                trace.append(rss_mib(pid))
+                trace.append(tree_sample(pid))
                 if done == half:
                     memory["middle"] = trace[-1]
 
@@ -188,13 +162,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(f"server: uvicorn service.main:app on {HOST}:{port}, {args.workers} worker(s); log {log_path}")
     proc = start_server(port, args.workers, args.model, log_path)
     try:
-        mem_ready = rss_mib(proc.pid)
+        mem_ready = tree_sample(proc.pid)
         baseline = warm_up(url, releases)
-        mem_start = rss_mib(proc.pid)
+        mem_start = tree_sample(proc.pid)
         print(f"warm-up: {len(releases)} releases one at a time, {baseline:.2f} requests/s (baseline)")
         print(f"load: {args.requests} requests from {args.clients} clients ...", flush=True)
         result = asyncio.run(run_load(url, releases, args.requests, args.clients, proc.pid))
-        mem_end = rss_mib(proc.pid)
+        mem_end = tree_sample(proc.pid)
     finally:
         proc.terminate()
         try:
