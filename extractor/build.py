@@ -40,12 +40,35 @@ def register_components() -> None:
         pass
 
 
+# verbs written with "co-" that the default infixes split into "co", "-", "chaired" (the parser then
+# loses the subject): one token each, lemma without the ending
+CO_VERBS = {
+    "co-chair": ("co-chair", "co-chairs", "co-chaired", "co-chairing"),
+    "co-host": ("co-host", "co-hosts", "co-hosted", "co-hosting"),
+    "co-organize": ("co-organize", "co-organizes", "co-organized", "co-organizing", "co-organise", "co-organised"),
+    "co-sign": ("co-sign", "co-signs", "co-signed", "co-signing"),
+    "co-sponsor": ("co-sponsor", "co-sponsors", "co-sponsored", "co-sponsoring"),
+    "co-preside": ("co-preside", "co-presided", "co-presiding"),
+}
+
+
 def adapt_tokenizer(nlp: Language) -> None:
-    """Split on em and en dashes between words ("U.S.—the", "Korea–EU"), as release copy writes them."""
+    """Split on em and en dashes between words ("U.S.—the", "Korea–EU"), as release copy writes them;
+    keep "co-chaired", "co-hosted" whole, with their lemma set by the attribute ruler."""
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.])[—–](?=[\w])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    forms = {form: lemma for lemma, all_forms in CO_VERBS.items() for form in all_forms}
+    for form in forms:
+        for variant in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        done = {p["attrs"].get("LEMMA") for p in ruler.patterns}
+        for lemma in CO_VERBS:
+            if lemma not in done:
+                ruler.add([[{"LOWER": {"IN": list(CO_VERBS[lemma])}}]], {"LEMMA": lemma, "POS": "VERB"})
 
 
 def add_entity_components(nlp: Language, *, with_ner: bool, ner_labels: Optional[list[str]] = None,

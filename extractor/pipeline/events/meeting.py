@@ -34,6 +34,7 @@ from .common import (
     ent_arg,
     event_date,
     in_parens,
+    is_forum,
     resolve_sides,
     same_day_date,
     sentences,
@@ -413,6 +414,13 @@ class MeetingEvents(CueComponent):
                     ref = index.at(noun)
                     if ref is not None and ref.label in BODIES:
                         name = (ref.start, ref.end)
+                if name is None and noun is None and head is trig:
+                    # "co-chaired the Korea–U.S. FTA Joint Committee", "attended the WTO TBT Committee": the committee names the meeting
+                    for c in trig.children:
+                        ref = index.at(c) if c.dep_ == "dobj" else None
+                        if ref is not None and ref.label in BODIES and is_forum(ref.entity.name):
+                            name = (ref.start, ref.end)
+                            break
                 ref_words = cues.words("reference")
                 is_reference = noun is not None and noun.lemma_.lower() in ref_words and any(
                     c.lower_ in ("the", "this", "that", "their", "its") for c in noun.children if c.dep_ in ("det", "poss")) and name is None
