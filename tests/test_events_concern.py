@@ -360,3 +360,36 @@ def test_the_committee_a_release_opens_with_is_the_forum_of_its_bulleted_concern
         ("raised", sorted(forum + [("measure", "registration order for electronics"), ("respondent", "E4")])),
         ("raised", sorted(forum + [("measure", "cybersecurity certification requirements"), ("respondent", "E5")])),
     ]
+
+
+def test_concerns_reported_through_their_settlement(parser):
+    text = ("KATS Raises Concerns\nKATS raised concerns about India’s quality control orders at the WTO TBT Committee on "
+            "March 20. The Saudi Standards Organization agreed to accept test reports issued by Korean laboratories under its "
+            "energy-efficiency labelling requirements for air conditioners, resolving an issue Korea has raised since 2022. "
+            "In response to Korea’s request, the Thai Industrial Standards Institute also agreed to postpone the application "
+            "of its mandatory standard for steel wire ropes by six months.")
+    ents = [(e[0], e[1], e[2], {"country": "KOR"}) if e[0] == "E1" else e for e in KATS_ENTS]
+    ents += [("E9", "ORG", ["Saudi Standards Organization"], {}), ("E10", "ORG", ["Thai Industrial Standards Institute"], {}),
+                        ("E11", "COUNTRY", ["Saudi Arabia"], {"code": "SAU"}), ("E12", "COUNTRY", ["Thailand"], {"code": "THA"})]
+    doc = run(make_doc(parser, text + " Saudi Arabia and Thailand were among them.", ents, release_date="2025-03-24"), "concern_events")
+    got = [(t, [a for a in args if a[0] != "forum"]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
+    assert got[1:] == [
+        ("resolving", [("complainant", "E1"), ("measure", "energy-efficiency labelling requirements for air conditioners"), ("respondent", "E11")]),
+        ("request", [("complainant", "E8"), ("measure", "mandatory standard for steel wire ropes"), ("respondent", "E12")]),
+    ]
+
+
+def test_a_list_of_resolved_cases_gives_one_concern_per_owner(parser):
+    text = ("Government Resolves Cases\nThe Ministry of Trade, Industry and Energy (MOTIE) said it resolved 12 cases of "
+            "non-tariff barriers last year. Major cases resolved include: ① India’s mandatory BIS certification for stainless "
+            "steel pipes, where the bureau expedited inspections; ② Egypt’s factory registration requirement, which had kept "
+            "Korean makers from shipping; and ③ Brazil’s delays in registering Korean cosmetics.")
+    ents = [("E1", "MINISTRY", ["Ministry of Trade, Industry and Energy", "MOTIE"], {"country": "KOR"}),
+            ("E2", "COUNTRY", ["India"], {"code": "IND"}), ("E3", "COUNTRY", ["Egypt"], {"code": "EGY"}),
+            ("E4", "COUNTRY", ["Brazil"], {"code": "BRA"})]
+    doc = run(make_doc(parser, text, ents, release_date="2020-01-15"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("resolved", [("complainant", "E1"), ("measure", "mandatory BIS certification for stainless steel pipes"), ("respondent", "E2")]),
+        ("resolved", [("complainant", "E1"), ("measure", "factory registration requirement"), ("respondent", "E3")]),
+        ("resolved", [("complainant", "E1"), ("measure", "delays in registering Korean cosmetics"), ("respondent", "E4")]),
+    ]

@@ -18,8 +18,14 @@ A broad pass then reads concerns phrased without a concern word: a verb of raisi
 object names another party's measure ("took issue with Vietnam's draft regulation on steel bars",
 "called for the removal of the EU's import conditions"), the owner as respondent; lists of measures
 after "... raised ... are as follows:" (bullets, "(request: ...)") and tables of country / measure /
-request cells. Counts ("9 regulations of 7 countries") and trade balances are not measures. Finally
-events about the same measure merge: a later request joins the event that raised it.
+request cells. Counts ("9 regulations of 7 countries") and trade balances are not measures. Concerns
+are also read from their settlement: a foreign party that "agreed to postpone / accept / exempt ..."
+its measure (in a release that reports concerns, "resolving an issue", "in response to Korea's
+request") and lists of "cases resolved include: ① India's A, where ...". The measure is written
+without its owner in front ("India's quality control orders" → "quality control orders"). Events
+about the same measure merge: a later request joins the event that raised it. Last, a concern
+without a forum takes that of its meeting (a committee it was held as) or of the committee the
+release opens with ("participated in the meeting of the WTO TBT Committee").
 """
 
 from __future__ import annotations
@@ -178,6 +184,7 @@ class ConcernEvents(CueComponent):
                     claimed.update(t.i for t in tok.subtree)
             if self.broad:
                 events.extend(self._broad(doc, index, cues, sent, events))
+                events.extend(self._resolutions(doc, index, cues, sent, events))
         events = _merge_same_measure(doc, events) if self.merge else events
         if self.meeting_context:
             _forum_from_context(doc, index, events)
@@ -259,6 +266,143 @@ class ConcernEvents(CueComponent):
             if cue is not None and not out:
                 out.extend(self._table_rows(doc, index, cues, sent, cue, events))
         return out
+
+    def _resolutions(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
+        """Concerns reported through their settlement: the party that gives way is the respondent, what
+        it changes the measure. "SASO agreed to accept test reports ... under its energy-efficiency
+        labelling requirements for air conditioners, resolving an issue Korea has raised since 2022";
+        "In response to Korea's request, TISI agreed to postpone the application of its mandatory
+        standard"; "Major cases resolved include: ① India's mandatory BIS certification ..., where ...;
+        ② Egypt's ...". Read in releases that report concerns, or when the sentence says it settles one."""
+        resolve = cues.words("resolve_word")
+        text = text_of(doc)
+        stext = text[sent.start_char:sent.end_char]
+        resolving = next((t for t in sent if t.lower_ in resolve or t.lemma_.lower() in resolve), None)
+        asked = re.search(r"\b(?i:in response to|at the request of|following|upon)\s+((?:the\s+)?[A-Z][\w.–-]*(?:\s+[A-Z][\w.–-]*)*)[’']s?\s+(request|requests|concerns?)\b", stext)
+        concern_release = any(ev.type == "TRADE_CONCERN" for ev in events)
+        if resolving is None and asked is None and not concern_release:
+            return []
+        taken_spans = [a.span for ev in events for a in ev.arguments if a.role == "measure" and a.span is not None]
+        taken_ents = {a.entity for ev in events for a in ev.arguments if a.role == "measure" and a.entity}
+        home = home_country(index)
+        home_code = _code(index, home) if home else next((body_country(index, m.id) for m in index.mentions if m.label == "MINISTRY" and body_country(index, m.id)), None)
+        complainants: list[str] = []
+        if asked is not None:
+            s0 = sent.start_char + asked.start(1)
+            complainants = [m.id for m in index.mentions if m.label in COMPLAINANT_LABELS and s0 <= m.start and m.end <= sent.start_char + asked.end(1)][:1]
+        if not complainants:
+            # the home side that raised the concerns before (KATS), not a foreign member's complaint
+            for ev in reversed(events):
+                own = [a.entity for a in ev.arguments if ev.type == "TRADE_CONCERN" and a.role == "complainant" and a.entity
+                       and home_code is not None and (_code(index, a.entity) or _name_code(cues, index.entities[a.entity].name)) == home_code]
+                if own:
+                    complainants = own
+                    break
+        if not complainants and home_code is not None:
+            # "MOTIE said it resolved 12 cases ... Major cases resolved include: ...": the home body that resolved them
+            for prev in reversed([x for x in sentences(doc) if x.start_char <= sent.start_char][-3:]):
+                if any(t.lower_ in resolve or t.lemma_.lower() in resolve for t in prev):
+                    body = next((m.id for m in index.mentions if prev.start_char <= m.start < prev.end_char and m.label in BODIES
+                                 and body_country(index, m.id) == home_code), None)
+                    if body is not None:
+                        complainants = [body]
+                        break
+        if not complainants and home:
+            complainants = [home]
+        if resolving is not None and resolving.i + 1 < sent.end:
+            listed = self._resolved_list(doc, index, cues, sent, resolving, complainants, events)
+            if listed:
+                return listed
+        out: list[EventRecord] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.words("relief_verb"):
+                continue
+            head = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.words("concede_verb") else None
+            if head is None and (resolving is None and asked is None or tok.dep_ not in ("ROOT", "conj")):
+                continue
+            subj = _subject(head if head is not None else tok)
+            party = actors(index, cues, subj, sent, doc, frozenset({"COUNTRY", "MINISTRY", "ORG"}))[:1]
+            if not party:
+                continue
+            code = _code(index, party[0]) or _name_code(cues, index.entities[party[0]].name)
+            if code is None or code == home_code:
+                continue
+            respondent = party[0] if index.label(party[0]) == "COUNTRY" else index.country_for_code(code)
+            item = self._relief_measure(index, cues, tok, subj)
+            if item is None:
+                continue
+            kind, it = item
+            if kind == "entity" and it in taken_ents or kind == "span" and any(a < it[1] and it[0] < b for a, b in taken_spans):  # type: ignore[index]
+                continue
+            trig = resolving if resolving is not None else (doc.char_span(sent.start_char + asked.start(2), sent.start_char + asked.end(2)) if asked is not None else None)
+            trig_tok = trig if isinstance(trig, Token) else (trig[0] if trig is not None and len(trig) else tok)
+            date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+            meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+            if date is None and meeting is not None:
+                date = meeting.date
+            args = [ent_arg("complainant", c) for c in complainants if c != respondent]
+            if respondent is not None and respondent not in complainants:
+                args.append(ent_arg("respondent", respondent))
+            args.append(ent_arg("measure", it) if kind == "entity" else span_arg("measure", it))  # type: ignore[arg-type]
+            out.append(EventRecord(type="TRADE_CONCERN", trigger=(trig_tok.idx, trig_tok.idx + len(trig_tok.text)), date=date, attributes={}, arguments=args))
+            if kind == "span":
+                taken_spans.append(it)  # type: ignore[arg-type]
+            else:
+                taken_ents.add(it)  # type: ignore[arg-type]
+        return out
+
+    def _relief_measure(self, index: EntityIndex, cues: Cues, verb: Token, subj: list[Token]) -> Optional[tuple[str, object]]:
+        """What a party gives way on: a regulation under the verb, else its measure phrase ("the
+        application of its mandatory standard for steel wire ropes" → "mandatory standard for steel wire
+        ropes"), one owned by the party ("its", "their") first."""
+        skip = {t.i for t in subj}
+        toks = [t for t in verb.subtree if t.i > verb.i and t.i not in skip]
+        regs = index.in_tokens(toks, {"REGULATION"})
+        if regs:
+            return ("entity", regs[0].id)
+        heads = cues.words("measure_noun") | cues.words("measure_head")
+        cands = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod") and (t.lemma_.lower() in heads or t.lower_ in heads)]
+        if not cands:
+            return None
+        owned = [t for t in cands if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)]
+        t = (owned or cands)[0]
+        span = _np(t)
+        if span is None:
+            return None
+        toks_np = [x for x in t.subtree if span[0] <= x.idx < span[1] and x.i <= t.i]
+        lead = next((x for x in toks_np if not (x.dep_ in ("det", "poss") or x.is_punct)), t)
+        return ("span", (lead.idx, span[1]))
+
+    def _resolved_list(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, complainants: list[str], events: list[EventRecord]) -> list[EventRecord]:
+        """ "Major cases resolved include: ① India's mandatory BIS certification for ..., where ...; ②
+        Egypt's ...": one settled concern per item, its owner the respondent."""
+        chunks = self._enumerated(sent, tok)
+        if len(chunks) < 2:
+            return []
+        text = text_of(doc)
+        skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        out = []
+        for s0, e0 in chunks:
+            cut = re.search(r",\s+(?:where|which|whereby|under which|for which|after|as)\b", text[s0:e0])
+            if cut:
+                e0 = s0 + cut.start()
+            owner, start = None, s0
+            for m in index.mentions:
+                if m.label == "COUNTRY" and s0 <= m.start <= s0 + 5 and m.id not in skip:
+                    owner = m.id
+                    pm = re.match(r"[’']s\s+", text[m.end:e0])
+                    if pm:
+                        start = m.end + pm.end()
+                    break
+            if owner is None:
+                continue
+            regs = [m for m in index.mentions if m.label == "REGULATION" and start <= m.start and m.end <= e0]
+            args = [ent_arg("complainant", c) for c in complainants]
+            args.append(ent_arg("respondent", owner))
+            args.append(ent_arg("measure", regs[0].id) if regs else span_arg("measure", (start, e0)))
+            out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
+        return out if len(out) >= 2 else []
 
     def _table_rows(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, cue: Token, before: list[EventRecord]) -> list[EventRecord]:
         """A table of concerns after the sentence that announces them: one row per line, cells split by
@@ -1177,6 +1321,16 @@ def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[st
             return []
         out.append((m.id, measure, (vstart, send)))
     return out
+
+
+def _name_code(cues: Cues, name: str) -> Optional[str]:
+    """The country a body's name carries: "Saudi Standards, Metrology and Quality Organization" → SAU,
+    "Bureau of Indian Standards" → IND."""
+    demonyms = cues.mapping("demonym", "code")
+    for word in re.findall(r"[A-Za-z]+", name):
+        if word.lower() in demonyms and word[:1].isupper():
+            return demonyms[word.lower()]
+    return None
 
 
 def _code(index: EntityIndex, eid: str) -> Optional[str]:
