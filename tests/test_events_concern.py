@@ -356,10 +356,21 @@ def test_the_committee_a_release_opens_with_is_the_forum_of_its_bulleted_concern
             "KATS will hold a briefing session on November 27.")
     doc = run(run(make_doc(parser, text, KATS_ENTS, release_date="2025-11-20"), "meeting_events"), "concern_events")
     forum = [("forum", "E2")]
-    assert [(t, sorted(a for a in args if a[0] in ("forum", "measure", "respondent"))) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
-        ("raised", sorted(forum + [("measure", "registration order for electronics"), ("respondent", "E4")])),
-        ("raised", sorted(forum + [("measure", "cybersecurity certification requirements"), ("respondent", "E5")])),
+    date = ("2025-11-13", "2025-11-15")
+    assert [(t, d, sorted(a for a in args if a[0] in ("forum", "measure", "respondent"))) for t, d, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", date, sorted(forum + [("measure", "registration order for electronics"), ("respondent", "E4")])),
+        ("raised", date, sorted(forum + [("measure", "cybersecurity certification requirements"), ("respondent", "E5")])),
     ]
+
+
+def test_concerns_after_the_lead_take_the_forum_and_days_of_the_session_it_names(parser):
+    text = ("KATS Raises Concerns\nKATS announced that it raised seven specific trade concerns at the WTO Committee on "
+            "Technical Barriers to Trade (TBT) held in Geneva from November 12 to 14. Korea also voiced concerns over "
+            "Vietnam’s technical regulation on steel products.")
+    doc = run(run(make_doc(parser, text, KATS_ENTS, release_date="2025-11-20"), "meeting_events"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN")[-1] == (
+        "voiced", ("2025-11-12", "2025-11-14"), {},
+        [("complainant", "E8"), ("forum", "E2"), ("measure", "technical regulation on steel products"), ("respondent", "E7")])
 
 
 def test_concerns_reported_through_their_settlement(parser):

@@ -187,7 +187,7 @@ class ConcernEvents(CueComponent):
                 events.extend(self._resolutions(doc, index, cues, sent, events))
         events = _merge_same_measure(doc, events) if self.merge else events
         if self.meeting_context:
-            _forum_from_context(doc, index, events)
+            _forum_from_context(doc, index, events, self.find_dates)
         return events
 
     # ------------------------------------------------------------------ the broad pass
@@ -351,7 +351,7 @@ class ConcernEvents(CueComponent):
                 taken_ents.add(it)  # type: ignore[arg-type]
         return out
 
-    def _relief_measure(self, index: EntityIndex, cues: Cues, verb: Token, subj: list[Token]) -> Optional[tuple[str, object]]:
+    def _relief_measure(self, index: EntityIndex, cues: Cues, verb: Token, subj: list[Token], owned_only: bool = False) -> Optional[tuple[str, object]]:
         """What a party gives way on: a regulation under the verb, else its measure phrase ("the
         application of its mandatory standard for steel wire ropes" → "mandatory standard for steel wire
         ropes"), one owned by the party ("its", "their") first."""
@@ -365,6 +365,8 @@ class ConcernEvents(CueComponent):
         if not cands:
             return None
         owned = [t for t in cands if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)]
+        if owned_only and not owned:
+            return None
         t = (owned or cands)[0]
         span = _np(t)
         if span is None:
@@ -790,10 +792,14 @@ class ConcernEvents(CueComponent):
                 regs = index.in_tokens(vt, {"REGULATION"})
                 nps = [t for t in vt if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.head.i in {verb.i} | {c.i for c in verb.children}]
                 with_noun = [t for t in nps if any(x.lemma_.lower() in mnouns or x.lower_ in mnouns for x in t.subtree)]
+                owned = None
                 if not regs and not with_noun:
-                    continue
+                    # "asked Thailand to delay the implementation of its mandatory standards for air conditioners"
+                    owned = self._relief_measure(index, cues, verb, [], owned_only=True)
+                    if owned is None:
+                        continue
                 req = trim([t for t in vt if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and not (t.dep_ == "nsubj" and t.head.i == verb.i) and not any(a.dep_ == "nsubj" and a.head.i == verb.i for a in ancestors_until(t, verb))])
-                measure = ("entity", regs[0].id) if regs else ("span", _np(with_noun[0]))
+                measure = ("entity", regs[0].id) if regs else (owned if owned is not None else ("span", _np(with_noun[0])))
                 if measure[1] is None:
                     continue
                 items.append((measure, req, vt))
@@ -1251,7 +1257,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     for d in dates_in(finder, doc, sent):
         for e in ends:
             gap = text_of(doc)[e:d.start]
-            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
 
@@ -1469,7 +1475,7 @@ def meeting_forum(index: EntityIndex, meeting: EventRecord) -> Optional[str]:
 _ATTENDED = re.compile(r"(?:\b(?:at|during|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
 
 
-def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord]) -> None:
+def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord], finder=None) -> None:
     """Concerns without a forum of their own take the forum of the meeting they belong to: the
     meeting before them when it was held as a committee, else the committee the release opens with
     ("KATS participated in the meeting of the WTO TBT Committee ... The major regulations raised are
@@ -1478,11 +1484,12 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord])
     lead = None
     body = body_start(doc)
     first = [s for s in sentences(doc) if s.end_char > body][:2]
+    lead_sent = None
     for sent in first:
         for m in index.mentions:
             if m.label in BODIES and sent.start_char <= m.start < sent.end_char and is_forum(m.entity.name) \
                     and _ATTENDED.search(text[max(sent.start_char, m.start - 60):m.start]):
-                lead = m.id
+                lead, lead_sent = m.id, sent
                 break
         if lead is not None:
             break
@@ -1490,6 +1497,9 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord])
     if lead is not None:
         lead_meeting = next((ev for ev in prior_events(doc, "MEETING") if meeting_forum(index, ev) == lead), None)
         lead_date = lead_meeting.date if lead_meeting is not None else None
+        if lead_date is None and finder is not None and lead_sent is not None:
+            # "raised seven concerns at the WTO TBT Committee held in Geneva from November 12 to 14"
+            lead_date = _forum_date(finder, doc, index, lead_sent, lead)
     for ev in events:
         if ev.type != "TRADE_CONCERN" or any(a.role == "forum" for a in ev.arguments):
             continue
@@ -1502,6 +1512,9 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord])
             forum = lead
         if forum is not None and forum not in complainants:
             ev.arguments.append(ent_arg("forum", forum))
+    for ev in events:
+        if ev.type == "TRADE_CONCERN" and ev.date is None and lead_date is not None and any(a.role == "forum" and a.entity == lead for a in ev.arguments):
+            ev.date = lead_date  # the session the release reports
 
 
 def _sentence_forum(doc: Doc, index: EntityIndex, sent: Span) -> Optional[str]:
