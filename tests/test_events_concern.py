@@ -404,3 +404,16 @@ def test_a_list_of_resolved_cases_gives_one_concern_per_owner(parser):
         ("resolved", [("complainant", "E1"), ("measure", "factory registration requirement"), ("respondent", "E3")]),
         ("resolved", [("complainant", "E1"), ("measure", "delays in registering Korean cosmetics"), ("respondent", "E4")]),
     ]
+
+
+def test_he_is_the_official_last_named_as_subject_not_the_other_side(parser):
+    text = ("Joint Committee\nThe U.S. side raised concerns over non-tariff barriers in Korea’s automobile market. "
+            "Minister Kim stressed that the agreement has brought balanced benefits. He also raised concerns over the "
+            "U.S. safeguard measure on washing machines.")
+    ents = [("E1", "COUNTRY", ["U.S."], {"code": "USA"}), ("E2", "COUNTRY", ["Korea"], {"code": "KOR"}),
+            ("E3", "OFFICIAL", ["Kim"], {"country": "KOR"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", [("complainant", "E1"), ("measure", "non-tariff barriers in Korea’s automobile market"), ("respondent", "E2")]),
+        ("raised", [("complainant", "E3"), ("measure", "U.S. safeguard measure"), ("respondent", "E1")]),
+    ]

@@ -235,7 +235,7 @@ class ConcernEvents(CueComponent):
             continued = None
             if not complainants:
                 complainants = self._pronoun_complainants(subj)
-                continued = self._so_far[-1] if complainants else None
+                continued = self._so_far[-1] if complainants and complainants == [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity] else None
             if not complainants and (events or out):
                 last = (out or events)[-1]
                 complainants = [a.entity for a in last.arguments if a.role == "complainant" and a.entity]
@@ -610,7 +610,7 @@ class ConcernEvents(CueComponent):
         continued = None
         if not complainants:
             complainants = self._pronoun_complainants(src_tokens)
-            continued = self._so_far[-1] if complainants else None
+            continued = self._so_far[-1] if complainants and complainants == [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity] else None
         # measures
         # "Section 232 of the Trade Expansion Act of 1962" is one measure: the act names where the section sits
         measures = [m for m in measures if not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ == "of" and any(
@@ -730,9 +730,18 @@ class ConcernEvents(CueComponent):
         return out
 
     def _pronoun_complainants(self, src_tokens: list[Token]) -> list[str]:
-        """ "It also noted ...", "He requested ...": the complainant of the concern just raised."""
+        """ "It also noted ...", "He requested ...": the complainant of the concern just raised; for
+        "he" / "she", the official who was last the subject of a sentence before, when the concern
+        just raised was another side's ("The U.S. side raised ... Minister Kim stressed ... He also
+        raised Korea's concerns")."""
         toks = [t for t in src_tokens if not t.is_punct]
-        if len(toks) != 1 or toks[0].lower_ not in ("it", "he", "she") or not self._so_far:
+        if len(toks) != 1 or toks[0].lower_ not in ("it", "he", "she"):
+            return []
+        if toks[0].lower_ in ("he", "she"):
+            person = _last_subject_person(toks[0])
+            if person is not None:
+                return [person]
+        if not self._so_far:
             return []
         return [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity]
 
@@ -1049,6 +1058,25 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord]) -> list[EventRecord
         if target.date is None:
             target.date = ev.date
     return out
+
+
+def _last_subject_person(pronoun: Token) -> Optional[str]:
+    """The official last named as a sentence's subject before a "he" / "she" (this sentence or the two before)."""
+    doc = pronoun.doc
+    index = EntityIndex(doc)
+    before = [s for s in doc.sents if s.start <= pronoun.i][-3:]
+    for sent in reversed(before):
+        found = None
+        for tok in sent:
+            if tok.i >= pronoun.i:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+                ref = index.at(tok)
+                if ref is not None and ref.label in ("OFFICIAL", "PERSON"):
+                    found = ref.id
+        if found is not None:
+            return found
+    return None
 
 
 def _without_owner(doc: Doc, index: EntityIndex, span: tuple[int, int]) -> tuple[int, int]:
