@@ -417,3 +417,21 @@ def test_he_is_the_official_last_named_as_subject_not_the_other_side(parser):
         ("raised", [("complainant", "E1"), ("measure", "non-tariff barriers in Korea’s automobile market"), ("respondent", "E2")]),
         ("raised", [("complainant", "E3"), ("measure", "U.S. safeguard measure"), ("respondent", "E1")]),
     ]
+
+
+def test_a_committee_split_at_its_dash_is_still_the_meeting_held(adapted):
+    text = ("Joint Committee\nTrade Minister Yeo held the 24th Korea–China Joint Committee on Economy and Trade with Minister "
+            "Wang in Beijing on Wednesday, November 12. During the meeting, the Korean side expressed concerns about China’s "
+            "export controls on rare earth elements.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Wang"], {"country": "CHN"}),
+            ("E3", "ORG", ["Korea–China Joint Committee on Economy and Trade"], {}),
+            ("E4", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E5", "COUNTRY", ["China"], {"code": "CHN"})]
+    doc = run(run(make_doc(adapted, text, ents, release_date="2025-11-13"), "meeting_events"), "concern_events")
+    day = ("2025-11-12", "2025-11-12")
+    meeting = as_tuples(doc, "MEETING")[0]
+    assert meeting[:2] == ("held", day)
+    assert [a for a in meeting[3] if a[0] in ("name", "participant", "location")] == [
+        ("location", "Beijing"), ("name", "Korea–China Joint Committee on Economy and Trade"), ("participant", "E1"), ("participant", "E2")]
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("expressed", day, {}, [("complainant", "E4"), ("forum", "E3"), ("measure", "export controls on rare earth elements"), ("respondent", "E5")]),
+    ]

@@ -104,7 +104,8 @@ class ConcernEvents(CueComponent):
         concern_nouns = cues.words("concern_noun")
         verbs = cues.words("trigger_verb")
         requests = cues.words("request_verb")
-        for sent in sentences(doc):
+        self._sents = sentences(doc)
+        for sent in self._sents:
             if sent.start_char < body:
                 continue
             claimed: set[int] = set()
@@ -187,7 +188,7 @@ class ConcernEvents(CueComponent):
                 events.extend(self._resolutions(doc, index, cues, sent, events))
         events = _merge_same_measure(doc, events) if self.merge else events
         if self.meeting_context:
-            _forum_from_context(doc, index, events, self.find_dates)
+            _forum_from_context(doc, index, events, self.find_dates, self._sents)
         return events
 
     # ------------------------------------------------------------------ the broad pass
@@ -300,7 +301,7 @@ class ConcernEvents(CueComponent):
                     break
         if not complainants and home_code is not None:
             # "MOTIE said it resolved 12 cases ... Major cases resolved include: ...": the home body that resolved them
-            for prev in reversed([x for x in sentences(doc) if x.start_char <= sent.start_char][-3:]):
+            for prev in reversed([x for x in self._sents if x.start_char <= sent.start_char][-3:]):
                 if any(t.lower_ in resolve or t.lemma_.lower() in resolve for t in prev):
                     body = next((m.id for m in index.mentions if prev.start_char <= m.start < prev.end_char and m.label in BODIES
                                  and body_country(index, m.id) == home_code), None)
@@ -1500,10 +1501,10 @@ def meeting_forum(index: EntityIndex, meeting: EventRecord) -> Optional[str]:
     return None
 
 
-_ATTENDED = re.compile(r"(?:\b(?:at|during|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
+_ATTENDED = re.compile(r"(?:\b(?:at|during|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|holds?|held|convened?|(?:co-)?chair(?:ed|s)?|(?:co-)?host(?:ed|s)?|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
 
 
-def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord], finder=None) -> None:
+def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord], finder=None, sents: Optional[list[Span]] = None) -> None:
     """Concerns without a forum of their own take the forum of the meeting they belong to: the
     meeting before them when it was held as a committee, else the committee the release opens with
     ("KATS participated in the meeting of the WTO TBT Committee ... The major regulations raised are
@@ -1511,7 +1512,9 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord],
     text = text_of(doc)
     lead = None
     body = body_start(doc)
-    first = [s for s in sentences(doc) if s.end_char > body][:2]
+    # the title and the first two sentences of the body ("Korea, U.S. Hold KORUS FTA Joint Committee")
+    sents = sentences(doc) if sents is None else sents
+    first = [s for s in sents if s.end_char > body][:2] + [s for s in sents if s.end_char <= body][:1]
     lead_sent = None
     for sent in first:
         for m in index.mentions:

@@ -331,6 +331,10 @@ class MeetingEvents(CueComponent):
                 found.append((tok, noun))
             elif tok.pos_ == "VERB" and lemma in holds:
                 noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or c.lower_ in nouns or _proper_event(c))), None)
+                if noun is None:
+                    # "held the 24th Korea–China Joint Committee": the dash splits the name and "Korea" becomes the object
+                    noun = next((a for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"
+                                 for a in c.children if a.dep_ == "appos" and _proper_event(a)), None)
                 if noun is not None and lemma in ("launch", "open") and not any(t.text[:1].isupper() for t in noun.subtree if t.i <= noun.i):
                     continue  # "agreed to launch a working-level dialogue": nothing is held yet
                 if noun is not None:
@@ -410,10 +414,10 @@ class MeetingEvents(CueComponent):
                 parties += [p for p in self._list_rest(index, sent, others) if p not in parties]
                 date = event_date(self.find_dates, doc, sent, trig, min_precision=1)
                 name = self._name(index, noun, cues) if noun is not None and (noun.i != trig.i or noun.lemma_.lower() != "visit") else None
-                if name is None and noun is not None and noun.i != trig.i:
+                if noun is not None and noun.i != trig.i:
                     ref = index.at(noun)
-                    if ref is not None and ref.label in BODIES:
-                        name = (ref.start, ref.end)
+                    if ref is not None and ref.label in BODIES and (name is None or is_forum(ref.entity.name) and ref.start <= name[0] and name[1] <= ref.end):
+                        name = (ref.start, ref.end)  # the committee's whole name ("Korea–China Joint Committee on ...")
                 if name is None and noun is None and head is trig:
                     # "co-chaired the Korea–U.S. FTA Joint Committee", "attended the WTO TBT Committee": the committee names the meeting
                     for c in trig.children:
