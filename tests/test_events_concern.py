@@ -435,3 +435,11 @@ def test_a_committee_split_at_its_dash_is_still_the_meeting_held(adapted):
     assert as_tuples(doc, "TRADE_CONCERN") == [
         ("expressed", day, {}, [("complainant", "E4"), ("forum", "E3"), ("measure", "export controls on rare earth elements"), ("respondent", "E5")]),
     ]
+
+
+def test_a_split_committee_name_without_an_entity_starts_at_its_first_country(adapted):
+    text = ("Trade Committee\nMinister Yeo and Commissioner Sefcovic co-chaired the 10th Korea–EU Trade Committee in Brussels "
+            "on Thursday, November 13.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Sefcovic"], {"country": "EU"})]
+    doc = run(make_doc(adapted, text, ents, release_date="2025-11-14"), "meeting_events")
+    assert [a for a in as_tuples(doc, "MEETING")[0][3] if a[0] == "name"] == [("name", "Korea–EU Trade Committee")]

@@ -90,6 +90,11 @@ def mention_nlp():
             id="joint-committee-one-org",
         ),
         pytest.param(
+            "They co-chaired the 10th Korea–EU FTA Trade Committee in Brussels on Thursday.",
+            [("Korea–EU FTA Trade Committee", "ORG", 25, 53)],
+            id="agreement-trade-committee-one-org-without-its-place",
+        ),
+        pytest.param(
             "The Korea–UK Free Trade Agreement (FTA) entered into force in 2006.",
             [("Korea–UK Free Trade Agreement", "AGREEMENT", 4, 33), ("FTA", "AGREEMENT", 35, 38)],
             id="bracketed-FTA-after-full-name",

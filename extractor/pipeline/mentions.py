@@ -41,6 +41,10 @@ _CONNECTORS = {"–", "-", "—", "and", ",", "/", "&"}
 _ORDINAL = re.compile(
     r"^(\d+(st|nd|rd|th)|\d{4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|(thir|four|fif|six|seven|eigh|nine)teenth|(twen|thir|for|fif|six|seven|eigh|nine)tieth)$", re.I)
+_DATE_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+               "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+# what names a body set up by an agreement right after its name ("Korea–EU FTA Trade Committee")
+_AGREEMENT_BODY_HEADS = {"Committee", "Subcommittee", "Council", "Commission", "Working"}
 _GENERIC_BODIES = {"House", "Government", "Ministry", "Department", "Commission", "Council", "Committee",
                    "Parliament", "Agency", "Office", "Cabinet", "Administration", "Secretariat", "Board",
                    "Consultations", "Meeting", "Talks"}
@@ -408,10 +412,14 @@ class MentionMerger:
                 if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
                     k += 3
                 words = [t.text for t in doc[k: k + 2]]
-                if words[:2] == ["Joint", "Committee"] or words[:1] == ["Committee"]:
-                    stop = k + (2 if words[:1] == ["Joint"] else 1)
-                    while stop < len(doc) and (doc[stop].is_title or doc[stop].lower_ in ("on", "of", "in", "and")) and stop - k < 8:
-                        stop += 1
+                # "Joint Committee", "Committee", "Trade Committee", "Joint Working Group": a body of the agreement
+                head = next((j for j in range(k, min(k + 3, len(doc))) if doc[j].text in _AGREEMENT_BODY_HEADS), None)
+                if head is not None and all(doc[j].is_title for j in range(k, head)):
+                    stop = head + 1 + (1 if doc[head].text == "Working" and head + 1 < len(doc) and doc[head + 1].text == "Group" else 0)
+                    if stop < len(doc) and doc[stop].lower_ in ("on", "of"):
+                        # "Committee on Trade in Goods"; not "Committee in Brussels on Thursday"
+                        while stop < len(doc) and (doc[stop].is_title and doc[stop].text not in _DATE_WORDS or doc[stop].lower_ in ("on", "of", "in", "and")) and stop - k < 8:
+                            stop += 1
                     while doc[stop - 1].lower_ in ("on", "of", "in", "and"):
                         stop -= 1
                     out.append(Span(doc, span.start, stop, label="ORG"))

@@ -244,7 +244,12 @@ class MeetingEvents(CueComponent):
 
     def _name(self, index: EntityIndex, noun: Token, cues: Cues) -> Optional[tuple[int, int]]:
         """The meeting's own name: the capitalised part of the meeting noun phrase."""
-        toks = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl") and not (t.i > noun.i and t.dep_ == "prep" and t.lower_ not in ("on", "of", "for", "in"))]
+        toks = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl") and not (t.i > noun.i and t.dep_ == "prep" and t.lower_ not in ("on", "of", "for", "in"))
+                and not any(x.i > noun.i and x.dep_ == "prep" and x.lower_ == "in" and x.head.i == noun.i for x in [t] + ancestors_until(t, noun))]
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i and all(
+                x.dep_ in ("punct", "compound", "amod", "nmod") or x.pos_ == "PROPN" for x in noun.doc[noun.head.i + 1:noun.i]):
+            # "the 10th Korea–EU FTA Trade Committee": the dash split the name; it starts at "Korea"
+            toks = list({t.i: t for t in [t for t in noun.head.subtree if t.i < noun.i and t.dep_ != "det"] + toks}.values())
         toks = [t for t in toks if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != noun.i for a in ancestors_until(t, noun))]
         toks = sorted(toks, key=lambda t: t.i)
         # contiguous around the noun
@@ -328,13 +333,13 @@ class MeetingEvents(CueComponent):
                 continue  # "called for the removal of ...", "called on Korea to lift ...": only "called on X" is a visit
             if tok.pos_ == "VERB" and lemma in verbs and tok.dep_ not in ("amod", "compound"):
                 noun = next((c for c in tok.children if c.dep_ in ("dobj",) and (c.lemma_.lower() in nouns or c.lower_ in nouns)), None)
+                if noun is None:
+                    noun = _split_name_noun(tok)
                 found.append((tok, noun))
             elif tok.pos_ == "VERB" and lemma in holds:
                 noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or c.lower_ in nouns or _proper_event(c))), None)
                 if noun is None:
-                    # "held the 24th Korea–China Joint Committee": the dash splits the name and "Korea" becomes the object
-                    noun = next((a for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"
-                                 for a in c.children if a.dep_ == "appos" and _proper_event(a)), None)
+                    noun = _split_name_noun(tok)
                 if noun is not None and lemma in ("launch", "open") and not any(t.text[:1].isupper() for t in noun.subtree if t.i <= noun.i):
                     continue  # "agreed to launch a working-level dialogue": nothing is held yet
                 if noun is not None:
@@ -630,6 +635,13 @@ def _under_prep(tok: Token, top: Token, words: tuple[str, ...]) -> bool:
     return False
 
 
+
+
+def _split_name_noun(verb: Token) -> Optional[Token]:
+    """ "held the 24th Korea–China Joint Committee": the dash splits the name, "Korea" becomes the
+    object and the committee its apposition; the committee is the meeting noun."""
+    return next((a for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"
+                 for a in c.children if a.dep_ == "appos" and _proper_event(a)), None)
 
 
 def _proper_event(tok: Token) -> bool:
