@@ -443,3 +443,33 @@ def test_a_split_committee_name_without_an_entity_starts_at_its_first_country(ad
     ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Sefcovic"], {"country": "EU"})]
     doc = run(make_doc(adapted, text, ents, release_date="2025-11-14"), "meeting_events")
     assert [a for a in as_tuples(doc, "MEETING")[0][3] if a[0] == "name"] == [("name", "Korea–EU Trade Committee")]
+
+
+def test_shared_concerns_of_an_industry_are_raised_by_who_shares_them(parser):
+    text = ("Committee\nMinister Yeo shared the Korean industry’s concerns on the EU Deforestation Regulation.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "REGULATION", ["EU Deforestation Regulation"], {})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert [args for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [[("complainant", "E1"), ("measure", "E3"), ("respondent", "E2")]]
+
+
+def test_issues_regarding_two_determined_phrases_are_two_measures(parser):
+    text = ("Committee\nThe EU side raised issues regarding Korea’s public procurement of wind turbines and the certification "
+            "of medical devices.")
+    ents = [("E1", "COUNTRY", ["EU"], {"code": "EU"}), ("E2", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert [args for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "public procurement of wind turbines"), ("respondent", "E2")],
+        [("complainant", "E1"), ("measure", "certification of medical devices"), ("respondent", "E2")],
+    ]
+
+
+def test_an_unowned_measure_at_a_meeting_is_the_main_other_countrys(parser):
+    text = ("Committee\nMinister Yeo met with EU officials in Brussels on November 13 to discuss trade with the EU. "
+            "The Korean side called for close consultation on the Critical Raw Materials Act.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "REGULATION", ["Critical Raw Materials Act"], {}), ("E4", "COUNTRY", ["Korean"], {"code": "KOR"})]
+    doc = run(run(make_doc(parser, text, ents), "meeting_events"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("called", [("complainant", "E4"), ("measure", "E3"), ("request", "close consultation on the Critical Raw Materials Act"), ("respondent", "E2")]),
+    ]

@@ -53,6 +53,7 @@ from .common import (
     event_date,
     home_country,
     meeting_before,
+    other_country,
     prior_events,
     sentences,
     span_arg,
@@ -180,7 +181,11 @@ class ConcernEvents(CueComponent):
                         continue
                     obj_toks = list(tok.subtree) + [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in cues.words("measure_prep") for t in c.subtree]
                     measures = index.in_tokens(obj_toks, {"REGULATION"})
-                    evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, src_tokens=[t for s in src + poss for t in s.subtree])
+                    src_tokens = [t for s in src + poss for t in s.subtree]
+                    if not actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS) and head.pos_ == "VERB" and head.i != tok.i:
+                        # "Minister Yeo shared the Korean industry's concerns on ...": who shares them raises them
+                        src_tokens = _subject(head) or src_tokens
+                    evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, src_tokens=src_tokens)
                     events.extend(evs)
                     claimed.update(t.i for t in tok.subtree)
             if self.broad:
@@ -651,7 +656,7 @@ class ConcernEvents(CueComponent):
         if not items:
             span = self._measure_span(cues, tok, obj_toks, index)
             if span is not None:
-                items.append(("span", span))
+                items.extend(("span", sp) for sp in _split_coordinated(doc, span))
         if not items and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             # "outlined Korea's digital legislation and heard concerns raised by the U.S. side"
             for c in tok.head.children:
@@ -687,6 +692,10 @@ class ConcernEvents(CueComponent):
         if continued is not None:
             # "It further highlighted ...": the same parties as the concern before
             respondent = next((a.entity for a in continued.arguments if a.role == "respondent"), respondent)
+        if respondent is None and meeting is not None and complainants:
+            # "The Korean side called for close consultation on the Critical Raw Materials Act" at a meeting
+            # whose other side is not named as a participant: the document's main other country
+            respondent = other_country(index, complainants[0])
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
         if date is None and meeting is not None:
             date = meeting.date
@@ -1078,6 +1087,35 @@ def _last_subject_person(pronoun: Token) -> Optional[str]:
         if found is not None:
             return found
     return None
+
+
+def _split_coordinated(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """ "Korea's public procurement of wind turbines and the certification of medical devices": two
+    measures, where each conjunct has its own determiner; "steel and aluminum tariffs" stays one."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None:
+        return [span]
+    root = sp.root
+    conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and sp.start <= c.i < sp.end
+             and any(d.dep_ in ("det", "poss") for d in c.children)]
+    if not conjs:
+        return [span]
+    out = []
+    first_end = min(c.left_edge.i for c in conjs)
+    toks = [t for t in sp if t.i < first_end]
+    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+        toks = toks[:-1]
+    first = trim(toks)
+    if first is None:
+        return [span]
+    out.append(first)
+    for c in conjs:
+        ctoks = [t for t in c.subtree if sp.start <= t.i < sp.end and not (t.dep_ in ("conj", "cc") and t.head.i == c.i)]
+        ctoks = [t for t in ctoks if not any(a.dep_ == "conj" and a.head.i == c.i for a in ancestors_until(t, c))]
+        part = trim([t for t in ctoks if t.dep_ not in ("det",) or t.i != c.left_edge.i])
+        if part is not None:
+            out.append(part)
+    return out
 
 
 def _without_owner(doc: Doc, index: EntityIndex, span: tuple[int, int]) -> tuple[int, int]:
