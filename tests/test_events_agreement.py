@@ -155,3 +155,13 @@ def test_agreed_on_a_weekday_and_on_the_same_day(parser):
         ("agreed", ("2025-04-24", "2025-04-24"), [("content", "work out a package deal on tariffs")]),
         ("agreed", ("2025-04-24", "2025-04-24"), [("content", "resume talks on shipbuilding")]),
     ]
+
+
+def test_both_sides_of_one_country_bodies_are_the_two_countries(parser):
+    text = ("Standards Forum\nKATS and MOTIR held the Korea–U.S. Standards Forum with ANSI in Washington on December 4. "
+            "The U.S. delegation joined. Both sides agreed to reinforce joint efforts in global standardization.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "MINISTRY", ["MOTIR"], {"country": "KOR"}),
+            ("E3", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E4", "COUNTRY", ["U.S."], {"code": "USA"})]
+    doc = run(run(make_doc(parser, text, ents, release_date="2025-12-05"), "meeting_events"), "agreement_events")
+    agreed = [ev for ev in as_tuples(doc, "AGREEMENT") if ev[0] == "agreed"]
+    assert [sorted(a for a in args if a[0] == "party") for _, _, _, args in agreed] == [[("party", "E3"), ("party", "E4")]]

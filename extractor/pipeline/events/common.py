@@ -617,6 +617,11 @@ def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc:
         kind = "bodies"  # "the committee reviewed the implementation of the FTA": its two sides did
     if kind is not None:
         meeting = meeting_before(doc, toks[0].idx)
+        if meeting is not None and re.search(r"\b(?:two|both)\b", low):
+            # "The two ministers agreed" after a many-party meeting: the last meeting of two
+            two = _recent_meeting_of_two(index, doc, toks[0].idx)
+            if two is not None and len([a for a in meeting.arguments if a.role == "participant" and a.entity]) > 2:
+                meeting = two
         if meeting is not None:
             parts = [a.entity for a in meeting.arguments if a.role == "participant" and a.entity]
             sides = resolve_sides(index, parts, "countries" if kind == "countries" else "bodies")
@@ -633,9 +638,39 @@ def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc:
                     other = other_country(index, own[0])
                     if other:
                         own.append(other)
+                elif len(own) >= 2 and len({_country_code(index, p) for p in own} - {None}) == 1 and (
+                        len(own) > 2 or None not in {_country_code(index, p) for p in own}):
+                    # "Both sides agreed" where every body named is of one country (KATS and MOTIR at a
+                    # forum with the U.S.): the sides are that country and the document's other one
+                    known = next(p for p in own if _country_code(index, p))
+                    unknown = [p for p in own if not _country_code(index, p) and index.label(p) in BODIES]
+                    if len(unknown) == 1:
+                        own = [known, unknown[0]]  # a delegation of one country and the other's ministry
+                    else:
+                        home = index.country_for_code(_country_code(index, known))
+                        other = other_country(index, known)
+                        if home and other:
+                            own = [home, other]
                 sides = own or sides
             return sides
     return []
+
+
+def _country_code(index: EntityIndex, eid: str) -> Optional[str]:
+    ent = index.entities.get(eid)
+    if ent is None:
+        return None
+    return ent.attributes.get("code") or ent.attributes.get("country") or (body_country(index, eid) if ent.label in BODIES else None)
+
+
+def _recent_meeting_of_two(index: EntityIndex, doc: Doc, char: int) -> Optional[EventRecord]:
+    """The meeting reported in the two sentences before `char` with exactly two participants."""
+    text = text_of(doc)
+    lo = text.rfind(". ", 0, text.rfind(". ", 0, char))
+    for ev in sorted((e for e in prior_events(doc, "MEETING") if lo < e.trigger[0] < char), key=lambda e: -e.trigger[0]):
+        if len([a for a in ev.arguments if a.role == "participant" and a.entity]) == 2:
+            return ev
+    return None
 
 
 def other_country(index: EntityIndex, party: str) -> Optional[str]:
