@@ -473,3 +473,31 @@ def test_an_unowned_measure_at_a_meeting_is_the_main_other_countrys(parser):
     assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         ("called", [("complainant", "E4"), ("measure", "E3"), ("request", "close consultation on the Critical Raw Materials Act"), ("respondent", "E2")]),
     ]
+
+
+MOTIR_ENTS = [("E1", "MINISTRY", ["Ministry of Trade, Industry and Resources", "MOTIR"], {"country": "KOR"}),
+              ("E2", "COUNTRY", ["Korea", "Korean"], {"code": "KOR"}), ("E3", "COUNTRY", ["India"], {"code": "IND"}),
+              ("E4", "ORG", ["Korea–India CEPA Joint Committee"], {}), ("E5", "COUNTRY", ["Vietnam"], {"code": "VNM"}),
+              ("E6", "MINISTRY", ["Directorate General of Trade Remedies", "DGTR"], {"country": "IND"})]
+
+
+def test_the_issue_is_the_measure_the_sentence_before_reports(parser):
+    text = ("Response\nThe Ministry of Trade, Industry and Resources (MOTIR) met exporters on April 8. India’s Directorate General "
+            "of Trade Remedies (DGTR) recently initiated an anti-dumping investigation into Korean cold-rolled steel. MOTIR will "
+            "raise the issue at the Korea–India CEPA Joint Committee in May.")
+    doc = run(make_doc(parser, text, MOTIR_ENTS, release_date="2025-04-09"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("raise", ("2025-05", "2025-05"), {}, [("complainant", "E1"), ("forum", "E4"),
+                                               ("measure", "anti-dumping investigation into Korean cold-rolled steel"), ("respondent", "E3")]),
+    ]
+
+
+def test_the_government_is_the_releases_own_country_and_is_asked_not_a_request(parser):
+    text = ("Response\nThe Ministry of Trade, Industry and Resources (MOTIR) met exporters on April 8. The government plans to ask "
+            "Vietnam to review its anti-dumping duties on steel in a fair manner. Participants urged the government to seek "
+            "talks on India’s import tariffs on steel products.")
+    doc = run(make_doc(parser, text, MOTIR_ENTS, release_date="2025-04-09"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("ask", [("complainant", "E2"), ("measure", "anti-dumping duties on steel"), ("request", "review its anti-dumping duties on steel in a fair manner"), ("respondent", "E5")]),
+        ("urged", [("measure", "import tariffs"), ("request", "seek talks on India’s import tariffs on steel products"), ("respondent", "E3")]),
+    ]

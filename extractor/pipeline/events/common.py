@@ -603,6 +603,11 @@ def actors(index: EntityIndex, cues: Cues, tokens: list[Token], sent: Span, doc:
             eid = index.country_for_code(code)
             if eid:
                 return [eid]
+    if re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?government", low.strip()) and not any(w in low for w in cues.mapping("demonym", "code")):
+        # "the government requested ...": in a ministry's release, its own country
+        home = home_country(index)
+        if home:
+            return [home]
     # "Seoul and Washington agreed": capitals stand for their countries
     capitals = cues.mapping("capital", "code")
     if capitals:

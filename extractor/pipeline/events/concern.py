@@ -657,6 +657,13 @@ class ConcernEvents(CueComponent):
             span = self._measure_span(cues, tok, obj_toks, index)
             if span is not None:
                 items.extend(("span", sp) for sp in _split_coordinated(doc, span))
+        if not items and any(c.dep_ == "dobj" and _REFERRING.fullmatch(text_of(doc)[c.left_edge.idx:c.idx + len(c.text)]) for c in tok.children):
+            # "India initiated an anti-dumping investigation into Korean steel. MOTIR will raise the issue at ..."
+            prev = self._previous_measure(doc, index, cues, sent, skip)
+            if prev is not None:
+                items.append((prev[0], prev[1]))
+                if prev[2]:
+                    owners[0] = prev[2]
         if not items and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             # "outlined Korea's digital legislation and heard concerns raised by the U.S. side"
             for c in tok.head.children:
@@ -683,6 +690,42 @@ class ConcernEvents(CueComponent):
             self._add_requests(requests)
             return []
         return self._build(doc, index, cues, sent, tok, obj_toks, complainants, items, owners, requests, meeting, continued, skip)
+
+    def _previous_measure(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, skip: set) -> Optional[tuple[str, object, Optional[str]]]:
+        """The measure the sentence before reports, with its owner, for "the issue" / "the matter"
+        ("India's DGTR initiated an anti-dumping investigation into Korean cold-rolled steel")"""
+        prev = next((s for s in reversed(self._sents) if s.end_char <= sent.start_char and s.text.strip()), None)
+        if prev is None:
+            return None
+        regs = [m for m in index.mentions if m.label == "REGULATION" and prev.start_char <= m.start < prev.end_char]
+        heads = cues.words("measure_noun") | cues.words("measure_head")
+        cand = None
+        if regs:
+            item: tuple[str, object] = ("entity", regs[0].id)
+            cand = regs[0].span.root
+        else:
+            cand = next((t for t in prev if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and (t.lemma_.lower() in heads or t.lower_ in heads)), None)
+            if cand is None:
+                return None
+            span = _np(cand)
+            if span is None:
+                return None
+            lead = next((x for x in cand.subtree if x.idx >= span[0] and not (x.dep_ in ("det", "poss", "case") or x.is_punct or x.head.dep_ == "poss")), cand)
+            item = ("span", (lead.idx, span[1]))
+        owner = self._owner(index, cues, cand)
+        if owner is None:
+            # the acting body's country: "India's DGTR initiated ...", "Vietnam imposed ..."
+            verb = cand.head if cand.dep_ in ("dobj", "nsubjpass") else cand.head.head if cand.dep_ == "pobj" else None
+            subj = _subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else []
+            for m in index.in_tokens(subj, {"COUNTRY", "MINISTRY", "ORG"}):
+                code = _code(index, m.id) or _name_code(cues, m.entity.name)
+                eid = m.id if m.label == "COUNTRY" else index.country_for_code(code)
+                if eid:
+                    owner = eid
+                    break
+        if owner is None or owner in skip:
+            return None
+        return item[0], item[1], owner
 
     def _build(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, obj_toks: list[Token], complainants: list[str],
                items: list, owners: dict[int, str], requests: list, meeting, continued, skip: set) -> list[EventRecord]:
@@ -818,6 +861,14 @@ class ConcernEvents(CueComponent):
                     if owned is None:
                         continue
                 req = trim([t for t in vt if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i) and not (t.dep_ == "nsubj" and t.head.i == verb.i) and not any(a.dep_ == "nsubj" and a.head.i == verb.i for a in ancestors_until(t, verb))])
+                if not regs and owned is None:
+                    # "seek talks on India's import tariffs": the measure noun inside the object, without its owner
+                    top = with_noun[0]
+                    named = mnouns | cues.words("measure_head")
+                    inner = top if (top.lemma_.lower() in named or top.lower_ in named) else next(
+                        (x for x in top.subtree if x.pos_ == "NOUN" and x.dep_ not in ("compound", "amod") and (x.lemma_.lower() in mnouns or x.lower_ in mnouns)), top)
+                    sp = _np(inner)
+                    owned = ("span", _without_owner(doc, index, sp)) if sp is not None else None
                 measure = ("entity", regs[0].id) if regs else (owned if owned is not None else ("span", _np(with_noun[0])))
                 if measure[1] is None:
                     continue
@@ -963,7 +1014,8 @@ class ConcernEvents(CueComponent):
                 continue
             clause = any(c.dep_ in ("xcomp", "ccomp") for c in v.children)
             for c in v.children:
-                if c.dep_ == "dobj" and clause and (c.pos_ in ("PROPN", "PRON") or index is not None and index.at(c) is not None):
+                if c.dep_ == "dobj" and clause and (c.pos_ in ("PROPN", "PRON") or index is not None and index.at(c) is not None
+                                                    or c.lemma_.lower() in _PARTY_NOUNS):
                     continue  # "urged Korea to give full consideration ...": what is asked is the clause
                 if c.dep_ == "dobj" and c.lemma_.lower() not in cues.words("concern_noun"):
                     return _np(c, keep_to=False)
@@ -983,6 +1035,11 @@ class ConcernEvents(CueComponent):
             if ent is None:
                 continue
             comp_codes.add(ent.attributes.get("code") or ent.attributes.get("country") or (body_country(index, c) if ent.label in BODIES else None))
+        if not complainants:
+            # "Participants asked the government to ...": a generic group of the release's own side raises it
+            home = home_country(index)
+            if home is not None:
+                comp_codes.add(_code(index, home))
         concern_nouns = cues.words("concern_noun")
         for m in index.in_tokens(sorted(obj_toks, key=lambda t: t.i), {"COUNTRY"}):
             if m.span.root.dep_ == "poss" and m.span.root.head.lemma_.lower() in concern_nouns:
@@ -1202,6 +1259,10 @@ def _is_forum(name: str) -> bool:
     return is_forum(name)
 
 
+# who is asked, not what: "urged the government to seek bilateral talks"
+_PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authority", "authorities", "ministry", "delegation", "country", "countries", "member", "members", "partner", "partners"})
+# "the issue", "this matter", "these concerns": what the sentence before reported
+_REFERRING = re.compile(r"(?:the|this|these|that|those)\s+(?:issues?|matters?|concerns?|problems?|cases?)", re.I)
 _ANAPHORIC = re.compile(r"^(?:(?:the|these|this|those|such|its|their)\s+)?(?:measures?|restrictions?|rules?|regulations?|polic(?:y|ies)|steps?|actions?)$", re.I)
 
 
