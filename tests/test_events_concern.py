@@ -501,3 +501,11 @@ def test_the_government_is_the_releases_own_country_and_is_asked_not_a_request(p
         ("ask", [("complainant", "E2"), ("measure", "anti-dumping duties on steel"), ("request", "review its anti-dumping duties on steel in a fair manner"), ("respondent", "E5")]),
         ("urged", [("measure", "import tariffs"), ("request", "seek talks on India’s import tariffs on steel products"), ("respondent", "E3")]),
     ]
+
+
+def test_a_concern_that_a_measure_would_harm_names_the_measure_as_its_subject(parser):
+    text = ("Response\nExporters expressed concern that India’s new safeguard duty on steel would sharply reduce exports.")
+    doc = run(make_doc(parser, text, MOTIR_ENTS, release_date="2025-04-09"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("expressed", [("measure", "new safeguard duty on steel"), ("respondent", "E3")]),
+    ]

@@ -655,6 +655,8 @@ class ConcernEvents(CueComponent):
                 items.append(("span", fronted))
         if not items:
             span = self._measure_span(cues, tok, obj_toks, index)
+            if span is None:
+                span = _clause_subject_measure(cues, obj_toks)
             if span is not None:
                 items.extend(("span", sp) for sp in _split_coordinated(doc, span))
         if not items and any(c.dep_ == "dobj" and _REFERRING.fullmatch(text_of(doc)[c.left_edge.idx:c.idx + len(c.text)]) for c in tok.children):
@@ -1143,6 +1145,18 @@ def _last_subject_person(pronoun: Token) -> Optional[str]:
                     found = ref.id
         if found is not None:
             return found
+    return None
+
+
+def _clause_subject_measure(cues: Cues, obj_toks: list[Token]) -> Optional[tuple[int, int]]:
+    """ "expressed concern that the 25 percent reciprocal tariff ... would sharply reduce exports":
+    the measure is the subject of the clause the concern is about."""
+    heads = cues.words("measure_noun") | cues.words("measure_head")
+    for c in sorted(obj_toks, key=lambda t: t.i):
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.lemma_.lower() in heads or subj.lower_ in heads):
+                return _np(subj)
     return None
 
 
