@@ -222,3 +222,13 @@ def test_topic_after_as_well_as(parser):
     doc = run(make_doc(parser, text, ents, release_date="2025-12-10"), "meeting_events")
     topics = [a[1] for _, _, _, args in as_tuples(doc, "MEETING") for a in args if a[0] == "topic"]
     assert "trade issues involving the EU" in topics and any(t.startswith("recent developments related to") for t in topics), topics
+
+
+def test_wire_copy_dates_a_meeting_by_the_lead_day_not_the_reporting_day(parser):
+    text = ("S.Korea asks U.S. for exemption\nSEOUL, March 4 (Reuters) - South Korea's trade minister asked U.S. officials on "
+            "Tuesday to exempt Korean cars from planned tariffs, the trade ministry said on Wednesday.\n"
+            "Trade Minister Ahn met Commerce Secretary Howard Lutnick in Washington, according to the ministry statement.")
+    ents = [("E1", "OFFICIAL", ["Ahn"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Howard Lutnick"], {"country": "USA"}),
+            ("E3", "COUNTRY", ["South Korea"], {"code": "KOR"}), ("E4", "COUNTRY", ["U.S."], {"code": "USA"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-03-05"), "meeting_events")
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "MEETING")] == [("met", ("2025-03-04", "2025-03-04"))]

@@ -1274,7 +1274,8 @@ def _is_forum(name: str) -> bool:
 
 
 # who is asked, not what: "urged the government to seek bilateral talks"
-_PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authority", "authorities", "ministry", "delegation", "country", "countries", "member", "members", "partner", "partners"})
+_PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authority", "authorities", "ministry", "delegation", "country", "countries", "member", "members", "partner", "partners",
+                          "official", "officials", "counterpart", "counterparts", "minister", "ministers", "representative", "representatives"})
 # "the issue", "this matter", "these concerns": what the sentence before reported
 _REFERRING = re.compile(r"(?:the|this|these|that|those)\s+(?:issues?|matters?|concerns?|problems?|cases?)", re.I)
 _ANAPHORIC = re.compile(r"^(?:(?:the|these|this|those|such|its|their)\s+)?(?:measures?|restrictions?|rules?|regulations?|polic(?:y|ies)|steps?|actions?)$", re.I)

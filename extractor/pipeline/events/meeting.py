@@ -31,6 +31,7 @@ from .common import (
     EntityIndex,
     MentionRef,
     body_start,
+    dates_in,
     ent_arg,
     event_date,
     in_parens,
@@ -43,6 +44,8 @@ from .common import (
     trim,
 )
 
+# verbs that report a story, not an event in it ("the ministry said on Wednesday")
+_REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "note", "confirm"})
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b|\bon the occasion of\b", re.I)
 PARTICIPANT_LABELS = frozenset({"OFFICIAL", "PERSON", "MINISTRY", "ORG", "COUNTRY"})
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "inaugural", "annual", "upcoming", "regular", "the"}
@@ -59,9 +62,10 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
         "sideline_dates": True,
         "one_visit": True,
         "list_people": True,
+        "lead_dates": True,
     },
 )
-def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool, list_people: bool) -> "MeetingEvents":
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool, list_people: bool, lead_dates: bool = True) -> "MeetingEvents":
     """MEETING events from meeting verbs and nouns over the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
@@ -72,9 +76,12 @@ def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date
     sideline_dates: a meeting "on the sidelines of" an earlier one, with no date of its own, takes that one's date.
     one_visit: "visited X and met with A and B" is one meeting, the visit, with everyone met.
     list_people: people listed after the last one of a "with" phrase the parse cut short are participants too.
+    lead_dates: a past meeting reported undated in the three sentences after the lead takes the lead's
+        day (wire copy dates a story once: "asked U.S. officials on Tuesday ... Ahn met Lutnick").
     """
     return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences,
-                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates, one_visit=one_visit, list_people=list_people)
+                         prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates, one_visit=one_visit, list_people=list_people,
+                         lead_dates=lead_dates)
 
 
 class _Meeting:
@@ -102,9 +109,10 @@ class _Meeting:
 class MeetingEvents(CueComponent):
     data_name = "meeting"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True, list_people: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True, list_people: bool = True, lead_dates: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
         self.list_people = list_people
+        self.lead_dates = lead_dates
         self.one_visit = one_visit
         self.sideline_dates = sideline_dates
         self.wide_places = wide_places
@@ -484,6 +492,8 @@ class MeetingEvents(CueComponent):
                 continue
             if not triggers or all(t.i in handled_verbs for t, _ in triggers):
                 self._follow_up(index, cues, sent, current, handled_verbs)
+        if self.lead_dates:
+            self._lead_day(doc, meetings)
         events = []
         for m in meetings:
             parts = list(m.participants)
@@ -498,6 +508,35 @@ class MeetingEvents(CueComponent):
             args += [span_arg("name", s) for s in m.names[:1]]
             events.append(EventRecord(type="MEETING", trigger=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=m.date, attributes={}, arguments=args))
         return events
+
+    def _lead_day(self, doc: Doc, meetings: list["_Meeting"]) -> None:
+        """Wire copy dates a story once, in its lead ("South Korea's trade minister asked U.S.
+        officials on Tuesday to ..., the ministry said on Wednesday"); a meeting reported undated in
+        the next sentences ("Ahn met Commerce Secretary Lutnick in Washington") is of that day.
+        The day of the reporting verb ("said on Wednesday") is not the event's."""
+        # a dateline the parser cut off ("SEOUL", ", March 4 (Reuters) - ...") is not a sentence of its own
+        sents = [s for s in sentences(doc) if s.start_char >= body_start(doc) and len([t for t in s if not t.is_punct]) >= 4]
+        if len(sents) < 2 or not any(m.date is None for m in meetings):
+            return
+        lead = sents[0]
+        day = None
+        for d in dates_in(self.find_dates, doc, lead):
+            if d.value is None or len(d.value[0]) != 10 or d.value[0] != d.value[1]:
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+            if verb is not None and verb.lemma_.lower() in _REPORTING:
+                continue
+            day = d.value
+            break
+        if day is None:
+            return
+        near = {id(s) for s in sents[1:4]}
+        for m in meetings:
+            if m.date is not None or m.trigger.tag_ != "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in m.trigger.children):
+                continue
+            if any(m.trigger.i in range(s.start, s.end) for s in sents[1:4]) and near:
+                m.date = day
 
     def _attach(self, index: EntityIndex, cues: Cues, sent: Span, trig: Token, noun: Optional[Token], m: _Meeting) -> None:
         """Topics of the trigger's own sentence: "met ... to discuss X", "discussed X"."""
