@@ -509,3 +509,16 @@ def test_a_concern_that_a_measure_would_harm_names_the_measure_as_its_subject(pa
     assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         ("expressed", [("measure", "new safeguard duty on steel"), ("respondent", "E3")]),
     ]
+
+
+def test_another_partys_measure_that_should_change_is_a_concern(parser):
+    text = ("Position\nMinister Sung stressed that the EU’s CBAM should be implemented in a manner consistent with WTO rules. "
+            "The Korean government conveyed its position that the EU’s steel safeguard should be terminated as scheduled. "
+            "Minister Sung also emphasized that the two countries should cooperate closely on supply chains.")
+    ents = [("E1", "OFFICIAL", ["Sung"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "REGULATION", ["CBAM"], {}), ("E4", "COUNTRY", ["Korean"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2023-05-02"), "concern_events")
+    assert [(t, [a for a in args if a[0] != "request"]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("stressed", [("complainant", "E1"), ("measure", "E3"), ("respondent", "E2")]),
+        ("conveyed", [("complainant", "E4"), ("measure", "steel safeguard"), ("respondent", "E2")]),
+    ]

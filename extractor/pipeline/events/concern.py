@@ -160,9 +160,15 @@ class ConcernEvents(CueComponent):
                         has_concern = True  # "Regarding the steel import measures ..., Korea emphasized"
                     if measures and any(c.dep_ == "dobj" and c.lemma_.lower() == "need" for c in tok.children):
                         obligation = True  # "highlighted the need for continued dialogue during the revision of the CPR"
+                    if not obligation and lemma in ("emphasize", "emphasise", "stress", "note", "highlight", "convey", "express", "point") and _owned_measure_should(index, cues, tok):
+                        # "stressed that the EU's CBAM should be implemented in a manner consistent with WTO rules",
+                        # "conveyed its position that the EU's steel safeguard should be terminated as scheduled"
+                        obligation = True
+                        has_concern = True
+                        obj_toks = obj_toks + [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t not in obj_toks]
                     if not (has_concern or measures and (is_request or lemma in ("raise", "express", "voice", "object", "complain", "protest", "question", "highlight", "emphasize", "stress") and (obligation or has_concern))) and not obligation:
                         continue
-                    if lemma in ("note", "highlight", "emphasize", "emphasise", "stress") and not (obligation or has_concern):
+                    if lemma in ("note", "highlight", "emphasize", "emphasise", "stress", "convey", "express", "point") and not (obligation or has_concern):
                         continue
                     own = _own_requests(cues, index, tok)
                     evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, skip_verbs=own)
@@ -683,7 +689,7 @@ class ConcernEvents(CueComponent):
             return []
         if not items:
             return []
-        requests = _obligations(tok) if tok.lemma_.lower() in ("emphasize", "emphasise", "stress", "note", "highlight") else []
+        requests = _obligations(tok) if tok.lemma_.lower() in ("emphasize", "emphasise", "stress", "note", "highlight", "convey", "express", "point") else []
         request = self._request(cues, sent, tok, index, skip_verbs)
         if request is not None:
             requests.insert(0, request)
@@ -855,7 +861,8 @@ class ConcernEvents(CueComponent):
                 vt = [t for t in verb.subtree if not _under_verb_conj(t, verb)]
                 regs = index.in_tokens(vt, {"REGULATION"})
                 nps = [t for t in vt if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.head.i in {verb.i} | {c.i for c in verb.children}]
-                with_noun = [t for t in nps if any(x.lemma_.lower() in mnouns or x.lower_ in mnouns for x in t.subtree)]
+                named = mnouns | cues.words("asked_measure_noun")
+                with_noun = [t for t in nps if any(x.lemma_.lower() in named or x.lower_ in named for x in t.subtree)]
                 owned = None
                 if not regs and not with_noun:
                     # "asked Thailand to delay the implementation of its mandatory standards for air conditioners"
@@ -866,7 +873,6 @@ class ConcernEvents(CueComponent):
                 if not regs and owned is None:
                     # "seek talks on India's import tariffs": the measure noun inside the object, without its owner
                     top = with_noun[0]
-                    named = mnouns | cues.words("measure_head")
                     inner = top if (top.lemma_.lower() in named or top.lower_ in named) else next(
                         (x for x in top.subtree if x.pos_ == "NOUN" and x.dep_ not in ("compound", "amod") and (x.lemma_.lower() in mnouns or x.lower_ in mnouns)), top)
                     sp = _np(inner)
@@ -995,7 +1001,7 @@ class ConcernEvents(CueComponent):
                     return _np(objs[0])
         # the object itself, when it is not a bare concern word: "called for the removal of X"
         for c in tok.children:
-            if c.dep_ == "dobj" and c.lemma_.lower() not in nouns and c.pos_ == "NOUN":
+            if c.dep_ == "dobj" and c.lemma_.lower() not in nouns and c.pos_ == "NOUN" and c.lemma_.lower() not in _STANCE_NOUNS:
                 return _np(c)
         return None
 
@@ -1148,6 +1154,24 @@ def _last_subject_person(pronoun: Token) -> Optional[str]:
     return None
 
 
+def _owned_measure_should(index: EntityIndex, cues: Cues, verb: Token) -> bool:
+    """A that-clause under the verb (or under its object, "its position that ...") whose subject is
+    another party's measure and whose verb takes "should" / "must"."""
+    heads = cues.words("measure_noun") | cues.words("measure_head")
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] + [x for c in verb.children if c.dep_ == "dobj" for x in c.children if x.dep_ in ("acl", "ccomp")]
+    for c in clauses:
+        if not any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in c.children):
+            continue
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        ref = index.at(subj)
+        owned = any(x.dep_ == "poss" and index.at(x) is not None and index.at(x).label == "COUNTRY" for x in subj.children)
+        if ref is not None and ref.label == "REGULATION" or owned and (subj.lemma_.lower() in heads or subj.lower_ in heads):
+            return True
+    return False
+
+
 def _clause_subject_measure(cues: Cues, obj_toks: list[Token]) -> Optional[tuple[int, int]]:
     """ "expressed concern that the 25 percent reciprocal tariff ... would sharply reduce exports":
     the measure is the subject of the clause the concern is about."""
@@ -1273,6 +1297,8 @@ def _is_forum(name: str) -> bool:
     return is_forum(name)
 
 
+# what a party holds, not a measure: "conveyed its position that ..."
+_STANCE_NOUNS = frozenset({"position", "view", "stance", "opinion", "hope", "expectation", "understanding", "intention"})
 # who is asked, not what: "urged the government to seek bilateral talks"
 _PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authority", "authorities", "ministry", "delegation", "country", "countries", "member", "members", "partner", "partners",
                           "official", "officials", "counterpart", "counterparts", "minister", "ministers", "representative", "representatives"})
