@@ -232,3 +232,14 @@ def test_wire_copy_dates_a_meeting_by_the_lead_day_not_the_reporting_day(parser)
             ("E3", "COUNTRY", ["South Korea"], {"code": "KOR"}), ("E4", "COUNTRY", ["U.S."], {"code": "USA"})]
     doc = run(make_doc(parser, text, ents, release_date="2025-03-05"), "meeting_events")
     assert [(t, d) for t, d, _, _ in as_tuples(doc, "MEETING")] == [("met", ("2025-03-04", "2025-03-04"))]
+
+
+def test_a_committee_meeting_is_one_meeting_named_by_the_committee_without_a_topic_from_its_name(parser):
+    text = ("Korea–EU\nThe Ministry of Trade, Industry and Resources (MOTIR) held the 13th Korea–EU Committee on Trade in Goods "
+            "meeting in Seoul on Thursday, November 13.")
+    ents = [("E1", "MINISTRY", ["Ministry of Trade, Industry and Resources", "MOTIR"], {"country": "KOR"}),
+            ("E2", "ORG", ["Korea–EU Committee on Trade in Goods"], {})]
+    doc = run(make_doc(parser, text, ents), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("held", ("2025-11-13", "2025-11-13"), {}, [("location", "Seoul"), ("name", "Korea–EU Committee on Trade in Goods"), ("participant", "E1")]),
+    ]

@@ -393,7 +393,11 @@ class MeetingEvents(CueComponent):
                 continue
             triggers = self._triggers(sent, cues)
             handled_verbs: set[int] = set()
+            nouns_of = {t.i: n for t, n in triggers if n is not None and n.i != t.i}
             for trig, noun in triggers:
+                if noun is not None and noun.i == trig.i and any(
+                        h in nouns_of and trig.i in {t.i for t in nouns_of[h].subtree} for h in handled_verbs):
+                    continue  # inside the meeting phrase of a meeting already read ("the Committee on Trade in Goods meeting")
                 head = noun if noun is not None and noun.i == trig.i else trig
                 if current is not None and (trig.dep_ in ("xcomp", "advcl") or trig.dep_ == "conj" and current.trigger.lemma_.lower() == "visit"
                                             and self.one_visit) and trig.head.i in handled_verbs:
@@ -429,7 +433,7 @@ class MeetingEvents(CueComponent):
                 name = self._name(index, noun, cues) if noun is not None and (noun.i != trig.i or noun.lemma_.lower() != "visit") else None
                 if noun is not None and noun.i != trig.i:
                     ref = index.at(noun)
-                    if ref is not None and ref.label in BODIES and (name is None or is_forum(ref.entity.name) and ref.start <= name[0] and name[1] <= ref.end):
+                    if ref is not None and ref.label in BODIES and (name is None or is_forum(ref.entity.name) and ref.start < name[1] and name[0] < ref.end):
                         name = (ref.start, ref.end)  # the committee's whole name ("Korea–China Joint Committee on ...")
                 if name is None and noun is None and head is trig:
                     # "co-chaired the Korea–U.S. FTA Joint Committee", "attended the WTO TBT Committee": the committee names the meeting
@@ -504,7 +508,9 @@ class MeetingEvents(CueComponent):
                 parts = keep or parts
             args = [ent_arg("participant", p) for p in parts]
             args += [span_arg("location", s) for s in m.locations[:1]]
-            args += [span_arg("topic", s) for s in m.topics]
+            named_spans = m.names[:1] + [(r.start, r.end) for r in index.mentions if r.label in BODIES]
+            # "the Committee on Trade in Goods": the committee's subject is its name, not a topic
+            args += [span_arg("topic", s) for s in m.topics if not any(a < s[1] and s[0] < b for a, b in named_spans)]
             args += [span_arg("name", s) for s in m.names[:1]]
             events.append(EventRecord(type="MEETING", trigger=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=m.date, attributes={}, arguments=args))
         return events
