@@ -522,3 +522,16 @@ def test_another_partys_measure_that_should_change_is_a_concern(parser):
         ("stressed", [("complainant", "E1"), ("measure", "E3"), ("respondent", "E2")]),
         ("conveyed", [("complainant", "E4"), ("measure", "steel safeguard"), ("respondent", "E2")]),
     ]
+
+
+def test_hoped_changes_and_underlined_difficulties_are_concerns(parser):
+    text = ("Committee\nMinister Yeo expressed hope that the EU would minimize the burden of the CBAM on Korean companies. "
+            "He underlined the difficulties Korean firms face due to the EUDR. He also expressed hope that the two sides "
+            "would deepen cooperation.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "REGULATION", ["CBAM"], {}), ("E4", "REGULATION", ["EUDR"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-11-14"), "concern_events")
+    assert [(t, [a for a in args if a[0] != "request"]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("expressed", [("complainant", "E1"), ("measure", "E3"), ("respondent", "E2")]),
+        ("underlined", [("complainant", "E1"), ("measure", "E4"), ("respondent", "E2")]),
+    ]

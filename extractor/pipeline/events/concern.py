@@ -160,6 +160,11 @@ class ConcernEvents(CueComponent):
                         has_concern = True  # "Regarding the steel import measures ..., Korea emphasized"
                     if measures and any(c.dep_ == "dobj" and c.lemma_.lower() == "need" for c in tok.children):
                         obligation = True  # "highlighted the need for continued dialogue during the revision of the CPR"
+                    if not obligation and lemma in ("express", "convey", "voice") and _hoped_change(index, cues, tok):
+                        # "expressed hope that the EU would minimize the burden of the CBAM on Korean companies"
+                        obligation = True
+                        has_concern = True
+                        obj_toks = obj_toks + [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t not in obj_toks]
                     if not obligation and lemma in ("emphasize", "emphasise", "stress", "note", "highlight", "convey", "express", "point") and _owned_measure_should(index, cues, tok):
                         # "stressed that the EU's CBAM should be implemented in a manner consistent with WTO rules",
                         # "conveyed its position that the EU's steel safeguard should be terminated as scheduled"
@@ -1152,6 +1157,19 @@ def _last_subject_person(pronoun: Token) -> Optional[str]:
         if found is not None:
             return found
     return None
+
+
+def _hoped_change(index: EntityIndex, cues: Cues, verb: Token) -> bool:
+    """ "expressed hope that the EU would minimize the burden of the CBAM": a hope or expectation
+    that another party would change what a named measure does."""
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.lemma_.lower() not in ("hope", "expectation", "wish"):
+            continue
+        for cl in c.children:
+            if cl.dep_ in ("acl", "ccomp") and any(a.lower_ in ("would", "will", "could", "can") for a in cl.children if a.dep_ == "aux"):
+                if index.in_tokens(list(cl.subtree), {"REGULATION"}):
+                    return True
+    return False
 
 
 def _owned_measure_should(index: EntityIndex, cues: Cues, verb: Token) -> bool:
