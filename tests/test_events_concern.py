@@ -535,3 +535,15 @@ def test_hoped_changes_and_underlined_difficulties_are_concerns(parser):
         ("expressed", [("complainant", "E1"), ("measure", "E3"), ("respondent", "E2")]),
         ("underlined", [("complainant", "E1"), ("measure", "E4"), ("respondent", "E2")]),
     ]
+
+
+def test_an_ask_after_a_concern_about_another_measure_is_its_own_concern(parser):
+    text = ("Committee\nCommissioner Hogan expressed concern over the local content criteria for offshore wind projects in "
+            "Korea, and pressed Korea to speed up its approval procedures for beef imports.")
+    ents = [("E1", "OFFICIAL", ["Hogan"], {"country": "EU"}), ("E2", "COUNTRY", ["Korea"], {"code": "KOR"}),
+            ("E3", "COUNTRY", ["EU"], {"code": "EU"})]
+    doc = run(make_doc(parser, text + " The EU side also attended.", ents), "concern_events")
+    assert [(t, [a for a in args if a[0] == "measure"]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("expressed", [("measure", "local content criteria for offshore wind projects in Korea")]),
+        ("pressed", [("measure", "approval procedures for beef imports")]),
+    ]

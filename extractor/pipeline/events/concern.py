@@ -125,7 +125,10 @@ class ConcernEvents(CueComponent):
                     # "raised concerns at the TBT Committee, urging Indonesia to simplify A and Vietnam to recognize B"
                     asks = [c for c in tok.children if c.dep_ in ("advcl", "conj", "xcomp") and c.pos_ == "VERB" and c.i > tok.i and c.lemma_.lower() in cues.words("ask_verb")]
                     obj_regs = index.in_tokens([t for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree], {"REGULATION"})
-                    if asks and not obj_regs:
+                    mnouns = cues.words("measure_noun") | cues.words("measure_head")
+                    own_measure = any(t.pos_ == "NOUN" and (t.lemma_.lower() in mnouns or t.lower_ in mnouns)
+                                      for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
+                    if asks and not obj_regs and not own_measure:
                         evs = self._asked(doc, index, cues, sent, asks[0])
                         if evs:
                             for ev in evs:
@@ -1303,10 +1306,25 @@ def _own_requests(cues: Cues, index: EntityIndex, tok: Token) -> list[Token]:
     are events of their own, not the request of the first."""
     out = []
     mnouns = cues.words("measure_noun")
+    named = mnouns | cues.words("asked_measure_noun")
+    asks = cues.words("request_verb") | cues.words("ask_verb") | cues.words("broad_ask_verb")
+    conj_toks = {t.i for c in tok.conjuncts if c.i > tok.i for t in c.subtree}
+    first = {t.lemma_.lower() for t in tok.subtree if t.i not in conj_toks and t.i > tok.i and t.pos_ == "NOUN" and (t.lemma_.lower() in named or t.lower_ in named)}
+    first_regs = {m.id for m in index.in_tokens([t for t in tok.subtree if t.i not in conj_toks and t.i > tok.i], {"REGULATION"})}
     for c in tok.conjuncts:
-        if c.i <= tok.i or c.pos_ != "VERB" or c.lemma_.lower() not in cues.words("request_verb"):
+        if c.i <= tok.i or c.pos_ != "VERB" or c.lemma_.lower() not in asks:
             continue
-        if any(o.dep_ == "dobj" and (o.lemma_.lower() in mnouns or o.lower_ in mnouns) for o in c.children):
+        if c.lemma_.lower() in cues.words("request_verb") and any(o.dep_ == "dobj" and (o.lemma_.lower() in mnouns or o.lower_ in mnouns) for o in c.children):
+            out.append(c)
+            continue
+        # "expressed concern over the duties on styrene monomer, and requested that MOFCOM conduct the
+        # expiry review of the duties on acetone fairly", "pressed Korea to speed up its approval procedures
+        # for beef": an ask about a measure of its own
+        clause = [t for x in c.children if x.dep_ in ("xcomp", "ccomp") for t in x.subtree]
+        own = {t.lemma_.lower() for t in clause if t.pos_ == "NOUN" and t.dep_ not in ("compound",) and (t.lemma_.lower() in named or t.lower_ in named)}
+        regs = {m.id for m in index.in_tokens(clause, {"REGULATION"})}
+        if (own and not own & first and not (first_regs and not regs) or regs and not regs & first_regs) and not any(
+                d.dep_ == "det" and d.lower_ in ("the", "these", "this", "such") and t.lemma_.lower() in first for t in clause for d in t.children):
             out.append(c)
     return out
 
@@ -1371,7 +1389,9 @@ def _fronted_measure(cues: Cues, index: EntityIndex, tok: Token) -> Optional[tup
 
 def _such_as(cues: Cues, sent: Span, tok: Token) -> list[tuple[int, int]]:
     """The items of "issues of interest to the EU—such as A, B, and C—": one measure each."""
-    nouns = cues.words("concern_noun")
+    # "difficulties arising from India's non-tariff measures, including the QCOs on steel, the import
+    # management system for laptops, and ...": the list may hang on the measures too
+    nouns = cues.words("concern_noun") | cues.words("measure_noun") | {"case", "cases"}
     for t in sent:
         listing = t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such" or t.lower_ == "including"
         if listing and t.dep_ == "prep" and t.head.lemma_.lower() in nouns:
