@@ -547,3 +547,24 @@ def test_an_ask_after_a_concern_about_another_measure_is_its_own_concern(parser)
         ("expressed", [("measure", "local content criteria for offshore wind projects in Korea")]),
         ("pressed", [("measure", "approval procedures for beef imports")]),
     ]
+
+
+def test_settlements_by_an_owned_agency_and_as_requested(parser):
+    text = ("Committee\nKATS raised concerns about India’s quality control orders on March 20. Vietnam’s Directorate for "
+            "Standards (STAMEQ) agreed to exempt Korean steel from its lot-by-lot inspection of imported steel. Indonesia’s "
+            "Halal Agency agreed to postpone its mandatory halal certification for imported cosmetics, as Korea had requested.")
+    ents = [(e[0], e[1], e[2], {"country": "KOR"}) if e[0] == "E1" else e for e in KATS_ENTS]
+    ents += [("E9", "MINISTRY", ["Directorate for Standards", "STAMEQ"], {}), ("E10", "MINISTRY", ["Halal Agency"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-03-24"), "concern_events")
+    got = [(t, [a for a in args if a[0] in ("complainant", "measure", "respondent")]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
+    assert got[1:] == [
+        ("exempt", [("complainant", "E1"), ("measure", "lot-by-lot inspection of imported steel"), ("respondent", "E7")]),
+        ("requested", [("complainant", "E8"), ("measure", "mandatory halal certification for imported cosmetics"), ("respondent", "E6")]),
+    ]
+
+
+def test_shared_concerns_over_a_measure_are_raised_by_who_shares_them(parser):
+    text = "Committee\nKATS also shared concerns with other members over China’s draft standard on connected vehicles."
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
+    assert [args for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "draft standard on connected vehicles"), ("respondent", "E5")]]

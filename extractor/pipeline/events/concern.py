@@ -188,7 +188,8 @@ class ConcernEvents(CueComponent):
                     src = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
                     src += [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
                     poss = [c for c in tok.children if c.dep_ == "poss"]
-                    if not src and not poss:
+                    shared = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "share" and tok.head.pos_ == "VERB"
+                    if not src and not poss and not shared:
                         continue
                     head = tok.head if tok.dep_ != "nsubj" else tok
                     if head.pos_ == "VERB" and head.lemma_.lower() in verbs and head.i not in claimed and head.i > tok.i:
@@ -196,6 +197,9 @@ class ConcernEvents(CueComponent):
                     obj_toks = list(tok.subtree) + [t for c in tok.head.children if c.dep_ == "prep" and c.lower_ in cues.words("measure_prep") for t in c.subtree]
                     measures = index.in_tokens(obj_toks, {"REGULATION"})
                     src_tokens = [t for s in src + poss for t in s.subtree]
+                    if shared and not src and not poss:
+                        # "Korea also shared concerns with other members over China's draft standard": who shares them
+                        src_tokens = _subject(tok.head)
                     if not actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS) and head.pos_ == "VERB" and head.i != tok.i:
                         # "Minister Yeo shared the Korean industry's concerns on ...": who shares them raises them
                         src_tokens = _subject(head) or src_tokens
@@ -298,7 +302,8 @@ class ConcernEvents(CueComponent):
         text = text_of(doc)
         stext = text[sent.start_char:sent.end_char]
         resolving = next((t for t in sent if t.lower_ in resolve or t.lemma_.lower() in resolve), None)
-        asked = re.search(r"\b(?i:in response to|at the request of|following|upon)\s+((?:the\s+)?[A-Z][\w.–-]*(?:\s+[A-Z][\w.–-]*)*)[’']s?\s+(request|requests|concerns?)\b", stext)
+        asked = re.search(r"\b(?i:in response to|at the request of|following|upon)\s+((?:the\s+)?[A-Z][\w.–-]*(?:\s+[A-Z][\w.–-]*)*)[’']s?\s+(request|requests|concerns?)\b", stext) \
+            or re.search(r"\b(?i:as)\s+((?:the\s+)?[A-Z][\w.–-]*(?:\s+[A-Z][\w.–-]*)*)\s+(?:had\s+|has\s+)?(requested|asked|demanded|proposed)\b", stext)
         concern_release = any(ev.type == "TRADE_CONCERN" for ev in events)
         if resolving is None and asked is None and not concern_release:
             return []
@@ -345,6 +350,14 @@ class ConcernEvents(CueComponent):
             if not party:
                 continue
             code = _code(index, party[0]) or _name_code(cues, index.entities[party[0]].name)
+            if code is None:
+                # "Vietnam's Directorate for Standards, Metrology and Quality (STAMEQ) agreed ...": the owner in front
+                code = next((_code(index, m.id) for m in index.in_tokens(subj, {"COUNTRY"}) if _code(index, m.id) != home_code), None)
+            if code is None and index.label(party[0]) in BODIES and home is not None:
+                # a foreign agency the document gives no country ("the PPD agreed to drop its requirement ..."):
+                # the document's main other country
+                other = other_country(index, home)
+                code = _code(index, other) if other else None
             if code is None or code == home_code:
                 continue
             respondent = party[0] if index.label(party[0]) == "COUNTRY" else index.country_for_code(code)
@@ -990,7 +1003,10 @@ class ConcernEvents(CueComponent):
         nouns = cues.words("concern_noun")
         for t in sorted(obj_toks, key=lambda t: t.i):
             if t.dep_ == "prep" and t.lower_ in preps | {"to"} and t.head.lemma_.lower() in nouns | {"related", "regard"}:
-                objs = [o for o in t.children if o.dep_ == "pobj"]
+                objs = [o for o in t.children if o.dep_ == "pobj" and o.lemma_.lower() not in _PARTY_NOUNS]
+                # "concerns with other members over China's draft standard": the topic hangs on the members
+                objs = objs or [o2 for o in t.children if o.dep_ == "pobj" for p in o.children
+                                if p.dep_ == "prep" and p.lower_ in preps - {"with", "to"} for o2 in p.children if o2.dep_ == "pobj"]
                 if objs:
                     return _np(objs[0])
             if t.lower_ in ("related", "regarding") and t.dep_ in ("amod", "acl", "prep"):
