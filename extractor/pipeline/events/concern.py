@@ -1405,9 +1405,7 @@ def _fronted_measure(cues: Cues, index: EntityIndex, tok: Token) -> Optional[tup
 
 def _such_as(cues: Cues, sent: Span, tok: Token) -> list[tuple[int, int]]:
     """The items of "issues of interest to the EU—such as A, B, and C—": one measure each."""
-    # "difficulties arising from India's non-tariff measures, including the QCOs on steel, the import
-    # management system for laptops, and ...": the list may hang on the measures too
-    nouns = cues.words("concern_noun") | cues.words("measure_noun") | {"case", "cases"}
+    nouns = cues.words("concern_noun")
     for t in sent:
         listing = t.lower_ == "as" and t.i > 0 and t.doc[t.i - 1].lower_ == "such" or t.lower_ == "including"
         if listing and t.dep_ == "prep" and t.head.lemma_.lower() in nouns:
