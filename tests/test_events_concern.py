@@ -568,3 +568,12 @@ def test_shared_concerns_over_a_measure_are_raised_by_who_shares_them(parser):
     doc = run(make_doc(parser, text, KATS_ENTS, release_date="2025-03-24"), "concern_events")
     assert [args for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         [("complainant", "E1"), ("measure", "draft standard on connected vehicles"), ("respondent", "E5")]]
+
+
+def test_taking_issue_with_another_countrys_plan_is_a_concern_about_it(parser):
+    text = ("Committee\nChina took issue with Korea’s plan to require KC safety certification for goods sold through "
+            "overseas platforms.")
+    ents = [("E1", "COUNTRY", ["China"], {"code": "CHN"}), ("E2", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert [args for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "plan to require KC safety certification for goods sold through overseas platforms"), ("respondent", "E2")]]

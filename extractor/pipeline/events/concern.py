@@ -555,7 +555,12 @@ class ConcernEvents(CueComponent):
         for t in scope:
             if t.i in used or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "npadvmod"):
                 continue
-            if t.lemma_.lower() not in heads and t.lower_ not in heads:
+            if t.lemma_.lower() not in heads and t.lower_ not in heads and not (
+                    # "took issue with Korea's plan to require KC certification", "China's exclusion of EVs
+                    # ... from its subsidy list": the object another country owns, under a raising verb
+                    not needs_owner and t.pos_ == "NOUN" and t.lemma_.lower() not in _STANCE_NOUNS
+                    and (t.dep_ == "dobj" and t.head.i == verb.i or t.dep_ == "pobj" and t.head.head.i == verb.i)
+                    and any(c.dep_ == "poss" and index.at(c) is not None and index.at(c).label == "COUNTRY" for c in t.children)):
                 continue
             # the outer measure phrase only ("restrictions on imports of beef"), conjuncts apart
             outer = False
