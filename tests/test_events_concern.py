@@ -577,3 +577,15 @@ def test_taking_issue_with_another_countrys_plan_is_a_concern_about_it(parser):
     doc = run(make_doc(parser, text, ents), "concern_events")
     assert [args for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         [("complainant", "E1"), ("measure", "plan to require KC safety certification for goods sold through overseas platforms"), ("respondent", "E2")]]
+
+
+def test_resolved_cases_listed_after_including_take_the_country_of_the_cases(parser):
+    text = ("Results\nThe Ministry of Trade, Industry and Energy (MOTIE) noted that it resolved four cases of non-tariff "
+            "barriers in India last year, including the import approval requirements for Korean steel products and the "
+            "pre-shipment inspection of Korean textile products.")
+    doc = run(make_doc(parser, text, MOTIR_ENTS[1:3] + [("E1", "MINISTRY", ["Ministry of Trade, Industry and Energy", "MOTIE"], {"country": "KOR"})],
+                       release_date="2025-01-20"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("resolved", [("complainant", "E1"), ("measure", "import approval requirements for Korean steel products"), ("respondent", "E3")]),
+        ("resolved", [("complainant", "E1"), ("measure", "pre-shipment inspection of Korean textile products"), ("respondent", "E3")]),
+    ]

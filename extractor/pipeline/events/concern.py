@@ -337,6 +337,8 @@ class ConcernEvents(CueComponent):
         if resolving is not None and resolving.i + 1 < sent.end:
             listed = self._resolved_list(doc, index, cues, sent, resolving, complainants, events)
             if listed:
+                # the list names the cases; what the broad pass read off "resolved N cases of non-tariff barriers" goes
+                events[:] = [ev for ev in events if not (ev.type == "TRADE_CONCERN" and ev.trigger[0] == resolving.idx)]
                 return listed
         out: list[EventRecord] = []
         for tok in sent:
@@ -411,11 +413,14 @@ class ConcernEvents(CueComponent):
     def _resolved_list(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, complainants: list[str], events: list[EventRecord]) -> list[EventRecord]:
         """ "Major cases resolved include: ① India's mandatory BIS certification for ..., where ...; ②
         Egypt's ...": one settled concern per item, its owner the respondent."""
-        chunks = self._enumerated(sent, tok)
+        chunks = self._enumerated(sent, tok) or _including_items(doc, sent, tok)
         if len(chunks) < 2:
             return []
         text = text_of(doc)
         skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        # "resolved four cases of non-tariff barriers in Indonesia ..., including the A and the B": the country of the cases
+        sent_owner = next((m.id for m in index.mentions if m.label == "COUNTRY" and sent.start_char <= m.start < sent.end_char
+                           and m.id not in skip and m.start < chunks[0][0]), None)
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
         out = []
         for s0, e0 in chunks:
@@ -430,6 +435,8 @@ class ConcernEvents(CueComponent):
                     if pm:
                         start = m.end + pm.end()
                     break
+            if owner is None:
+                owner = sent_owner
             if owner is None:
                 continue
             regs = [m for m in index.mentions if m.label == "REGULATION" and start <= m.start and m.end <= e0]
@@ -1212,6 +1219,31 @@ def _owned_measure_should(index: EntityIndex, cues: Cues, verb: Token) -> bool:
         if ref is not None and ref.label == "REGULATION" or owned and (subj.lemma_.lower() in heads or subj.lower_ in heads):
             return True
     return False
+
+
+def _including_items(doc: Doc, sent: Span, tok: Token) -> list[tuple[int, int]]:
+    """The items of "…, including the A and the B" / "including India's A, and Indonesia's B" after
+    `tok` in its sentence: split at commas and at "and" before a new determined phrase."""
+    text = text_of(doc)
+    m = re.search(r"\bincluding\s+", text[tok.idx:sent.end_char])
+    if m is None:
+        return []
+    start = tok.idx + m.end()
+    seg = text[start:sent.end_char].rstrip(" .")
+    parts = re.split(r",\s+(?:and\s+)?(?=(?:the|an?|[A-Z][\w.]*[’']s)\s)|\s+and\s+(?=(?:the|an?|[A-Z][\w.]*[’']s)\s)", seg)
+    out, pos = [], start
+    for part in parts:
+        at = text.find(part, pos)
+        if at < 0:
+            return []
+        pos = at + len(part)
+        cut = re.search(r",\s+(?:which|where|closed|terminated|imposed|launched|in effect|as)\b|,\s*$", part)
+        body = part[:cut.start()] if cut else part
+        lead = re.match(r"(?:the|an?)\s+", body)
+        s0 = at + (lead.end() if lead else 0)
+        if at + len(body) - s0 > 3:
+            out.append((s0, at + len(body.rstrip(" ,;"))))
+    return out if len(out) >= 2 else []
 
 
 def _clause_subject_measure(cues: Cues, obj_toks: list[Token]) -> Optional[tuple[int, int]]:
