@@ -148,3 +148,22 @@ def refresh_event_data(model: Path | str) -> dict[str, int]:
     if not written:
         raise ExtractorError(f"{model} has no event components")
     return written
+
+
+def refresh_gazetteer(model: Path | str) -> int:
+    """Rebuild a saved pipeline's gazetteer patterns from the package's `data/gazetteers/*.jsonl` (and
+    the component's `extra_paths`), after editing them; the trained weights are not touched. Returns
+    the number of patterns written."""
+    import spacy
+
+    from .errors import ExtractorError
+
+    model = Path(model)
+    if not (model / "trade_gazetteer").is_dir():
+        raise ExtractorError(f"{model} has no trade_gazetteer component")
+    register_components()
+    nlp = spacy.load(model)
+    gaz = nlp.get_pipe("trade_gazetteer")
+    gaz.initialize()
+    gaz.to_disk(model / "trade_gazetteer")
+    return sum(1 for _ in open(model / "trade_gazetteer" / "patterns.jsonl", encoding="utf-8"))

@@ -279,15 +279,19 @@ def train_cmd(
 def refresh_events_cmd(
     model: Path = typer.Argument(Path("models/trade_en"), help="Saved pipeline folder (default: the shipped model)."),
 ) -> None:
-    """Write the package's current event cue data (extractor/data/events/*.jsonl) into a saved pipeline."""
-    from .build import refresh_event_data
+    """Write the package's current data into a saved pipeline: the event cues
+    (extractor/data/events/*.jsonl) and the gazetteer patterns (extractor/data/gazetteers/*.jsonl)."""
+    from .build import refresh_event_data, refresh_gazetteer
 
     try:
         written = refresh_event_data(model)
+        patterns = refresh_gazetteer(model) if (Path(model) / "trade_gazetteer").is_dir() else None
     except ExtractorError as exc:
         _fail(str(exc))
     for pipe, n in written.items():
         typer.echo(f"{model}/{pipe}: {n} cues", err=True)
+    if patterns is not None:
+        typer.echo(f"{model}/trade_gazetteer: {patterns} patterns", err=True)
 
 
 @app.command("serve")

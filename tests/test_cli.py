@@ -250,3 +250,17 @@ def test_refresh_events_writes_the_package_cues_into_a_saved_pipeline(runner, tm
     bad = runner.invoke(app, ["refresh-events", str(tmp_path)])
     assert bad.exit_code == 1
     assert f"{tmp_path} is not a saved pipeline (no config.cfg)" in bad.output
+
+
+def test_refresh_events_rebuilds_a_stale_gazetteer(runner, tmp_path):
+    import shutil
+
+    model = Path(__file__).resolve().parent.parent / "models" / "trade_en"
+    copy = tmp_path / "m"
+    shutil.copytree(model, copy)
+    lines = (copy / "trade_gazetteer" / "patterns.jsonl").read_text(encoding="utf-8").splitlines()
+    (copy / "trade_gazetteer" / "patterns.jsonl").write_text("\n".join(lines[:-5]) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["refresh-events", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert f"{copy}/trade_gazetteer: {len(lines)} patterns" in result.output
+    assert (copy / "trade_gazetteer" / "patterns.jsonl").read_text(encoding="utf-8") == (model / "trade_gazetteer" / "patterns.jsonl").read_text(encoding="utf-8")

@@ -589,3 +589,17 @@ def test_resolved_cases_listed_after_including_take_the_country_of_the_cases(par
         ("resolved", [("complainant", "E1"), ("measure", "import approval requirements for Korean steel products"), ("respondent", "E3")]),
         ("resolved", [("complainant", "E1"), ("measure", "pre-shipment inspection of Korean textile products"), ("respondent", "E3")]),
     ]
+
+
+def test_lines_of_country_measure_and_request_after_a_colon(parser):
+    text = ("KATS Raises Concerns\nKATS participated in the WTO TBT Committee held in Geneva, Switzerland, from November 12 "
+            "to 14, and raised seven specific trade concerns.\nKey concerns raised by Korea:\n"
+            "- India: quality control orders on chemicals – requested acceptance of foreign test reports\n"
+            "- Vietnam: technical regulation on steel products – requested a grace period\n"
+            "KATS will brief exporters in December.")
+    doc = run(run(make_doc(parser, text, KATS_ENTS, release_date="2025-11-17"), "meeting_events"), "concern_events")
+    days = ("2025-11-12", "2025-11-14")
+    assert [(d, [a for a in args if a[0] != "complainant"]) for _, d, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        (days, [("forum", "E2"), ("measure", "quality control orders on chemicals"), ("request", "acceptance of foreign test reports"), ("respondent", "E4")]),
+        (days, [("forum", "E2"), ("measure", "technical regulation on steel products"), ("request", "a grace period"), ("respondent", "E7")]),
+    ]

@@ -18,3 +18,16 @@ def test_shipped_event_cues_match_the_package_data(pipe, data_name):
     assert shipped.records == read_cues(data_name).records, (
         f"models/trade_en/{pipe}/cues.jsonl differs from extractor/data/events/{data_name}.jsonl: "
         "run `extractor refresh-events models/trade_en`")
+
+
+def test_shipped_gazetteer_matches_the_package_data(tmp_path):
+    import spacy
+
+    from extractor.build import register_components
+
+    register_components()
+    gaz = spacy.load(MODEL).get_pipe("trade_gazetteer")
+    gaz.initialize()
+    gaz.to_disk(tmp_path)
+    assert (tmp_path / "patterns.jsonl").read_text(encoding="utf-8") == (MODEL / "trade_gazetteer" / "patterns.jsonl").read_text(encoding="utf-8"), (
+        "models/trade_en/trade_gazetteer/patterns.jsonl differs from extractor/data/gazetteers: run `extractor refresh-events models/trade_en`")

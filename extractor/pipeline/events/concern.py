@@ -106,13 +106,14 @@ class ConcernEvents(CueComponent):
         verbs = cues.words("trigger_verb")
         requests = cues.words("request_verb")
         self._sents = sentences(doc)
+        self._read_until = -1  # the end of a list of concern lines already read
         for sent in self._sents:
             if sent.start_char < body:
                 continue
             claimed: set[int] = set()
             for tok in sent:
                 lemma = tok.lemma_.lower()
-                if tok.i in claimed:
+                if tok.i in claimed or tok.idx < self._read_until:
                     continue
                 if tok.pos_ == "VERB" and lemma in requests and self._so_far:
                     # "KATS requested that the countries allow sufficient grace periods ...": the request of the list just raised
@@ -513,7 +514,8 @@ class ConcernEvents(CueComponent):
         for s0, e0 in chunks:
             chunk = text[s0:e0]
             request = None
-            rm = re.search(r"\(\s*(?:request|requests|requested|ask|asks)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)", chunk, re.I)
+            rm = re.search(r"\(\s*(?:request|requests|requested|ask|asks)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)", chunk, re.I) \
+                or re.search(r"\s[–—-]\s+(?:request(?:ed|s)?|ask(?:ed|s)?|call(?:ed)? for)\s*:?\s+(.+?)\s*$", chunk, re.I)
             if rm:
                 request = (s0 + rm.start(1), s0 + rm.start(1) + len(rm.group(1).rstrip(" .;")))
                 e0 = s0 + len(chunk[:rm.start()].rstrip())
@@ -523,7 +525,7 @@ class ConcernEvents(CueComponent):
             for m in index.mentions:
                 if m.label == "COUNTRY" and s0 <= m.start <= s0 + (om.end() if om else 0) + 1 and m.id not in skip:
                     owner = m.id
-                    pm = re.match(r"[’']s\s+", text[m.end:e0])
+                    pm = re.match(r"[’']s\s+|\s*[:–—]\s+", text[m.end:e0])  # "India's A", "India: A", "India – A"
                     if pm:
                         start = m.end + pm.end()
                     break
@@ -682,6 +684,14 @@ class ConcernEvents(CueComponent):
             if len(nxt) >= 2:
                 items = [(k, it) for k, it, _ in nxt]
                 owners = {k: o for k, (_, _, o) in enumerate(nxt) if o}
+        if not items and re.search(r":\s*$", text_of(doc)[sent.start_char:sent.end_char]):
+            # "Key concerns raised by Korea:" and one line per measure ("- India: quality control orders –
+            # requested ..."): each line's owner, measure and request
+            listed_lines = self._bullets(doc, index, cues, sent, tok, self._so_far)
+            if len(listed_lines) >= 2:
+                # the lines are read: their "requested ..." are requests, not concerns of their own
+                self._read_until = max(e for _, e in self._enumerated(sent, tok))
+                return listed_lines
         if not items:
             for span in self._enumerated(sent, tok):
                 items.append(("span", span))
@@ -1515,7 +1525,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     for d in dates_in(finder, doc, sent):
         for e in ends:
             gap = text_of(doc)[e:d.start]
-            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
 
