@@ -243,3 +243,13 @@ def test_a_committee_meeting_is_one_meeting_named_by_the_committee_without_a_top
     assert as_tuples(doc, "MEETING") == [
         ("held", ("2025-11-13", "2025-11-13"), {}, [("location", "Seoul"), ("name", "Korea–EU Committee on Trade in Goods"), ("participant", "E1")]),
     ]
+
+
+def test_it_participated_in_a_committee_is_who_announced_it(parser):
+    text = ("KATS\nThe Korean Agency for Technology and Standards (KATS) announced that it participated in the WTO Technical "
+            "Barriers to Trade (TBT) Committee.")
+    ents = [("E1", "MINISTRY", ["Korean Agency for Technology and Standards", "KATS"], {"country": "KOR"}),
+            ("E2", "ORG", ["WTO Technical Barriers to Trade (TBT) Committee"], {})]
+    doc = run(make_doc(parser, text, ents), "meeting_events")
+    assert [(t, [a for a in args if a[0] == "participant"]) for t, _, _, args in as_tuples(doc, "MEETING")] == [
+        ("participated", [("participant", "E1")])]

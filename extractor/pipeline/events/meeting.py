@@ -178,6 +178,9 @@ class MeetingEvents(CueComponent):
 
     def _subject_tokens(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) == 1 and subj[0].lower_ in ("it", "they") and verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
+            # "KATS announced that it participated in the WTO TBT Committee": who announced
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] or subj
         if not subj and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             # "Ahn is scheduled to meet Rep. Jason Smith": the subject of the verb above
             subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -327,7 +330,7 @@ class MeetingEvents(CueComponent):
 
     # ------------------------------------------------------------------ the component
 
-    def _triggers(self, sent: Span, cues: Cues) -> list[tuple[Token, Optional[Token]]]:
+    def _triggers(self, sent: Span, cues: Cues, index: Optional[EntityIndex] = None) -> list[tuple[Token, Optional[Token]]]:
         """(trigger, meeting noun) pairs of a sentence."""
         found = []
         verbs = cues.words("verb")
@@ -355,7 +358,9 @@ class MeetingEvents(CueComponent):
             elif tok.pos_ == "VERB" and (lemma in cues.words("join_verb") or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)):
                 # "took part in the WTO TBT Committee", "participated in the meeting of the committee"
                 noun = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
-                             if o.dep_ == "pobj" and (o.lemma_.lower() in nouns or o.lower_ in nouns or _proper_event(o))), None)
+                             if o.dep_ == "pobj" and (o.lemma_.lower() in nouns or o.lower_ in nouns or _proper_event(o)
+                                                      # "participated in the WTO Technical Barriers to Trade (TBT) Committee", parsed apart
+                                                      or index is not None and index.at(o) is not None and index.at(o).label in BODIES and is_forum(index.at(o).entity.name))), None)
                 if noun is not None:
                     found.append((tok, noun))
             elif tok.pos_ == "NOUN" and lemma == "visit" and tok.dep_ != "dobj":
@@ -391,7 +396,7 @@ class MeetingEvents(CueComponent):
         for sent in sentences(doc):
             if sent.start_char < body:
                 continue
-            triggers = self._triggers(sent, cues)
+            triggers = self._triggers(sent, cues, index)
             handled_verbs: set[int] = set()
             nouns_of = {t.i: n for t, n in triggers if n is not None and n.i != t.i}
             for trig, noun in triggers:
