@@ -542,11 +542,10 @@ class MeetingEvents(CueComponent):
             break
         if day is None:
             return
-        near = {id(s) for s in sents[1:4]}
         for m in meetings:
             if m.date is not None or m.trigger.tag_ != "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in m.trigger.children):
                 continue
-            if any(m.trigger.i in range(s.start, s.end) for s in sents[1:4]) and near:
+            if any(s.start <= m.trigger.i < s.end for s in sents[1:4]):
                 m.date = day
 
     def _attach(self, index: EntityIndex, cues: Cues, sent: Span, trig: Token, noun: Optional[Token], m: _Meeting) -> None:
