@@ -603,3 +603,12 @@ def test_lines_of_country_measure_and_request_after_a_colon(parser):
         (days, [("forum", "E2"), ("measure", "quality control orders on chemicals"), ("request", "acceptance of foreign test reports"), ("respondent", "E4")]),
         (days, [("forum", "E2"), ("measure", "technical regulation on steel products"), ("request", "a grace period"), ("respondent", "E7")]),
     ]
+
+
+def test_a_remedy_asked_for_is_not_a_measure(parser):
+    text = ("Letter\nMinister Kim urged the EU to terminate its provisional safeguard measures on steel, or at least to "
+            "allocate country-specific quotas.")
+    ents = [("E1", "OFFICIAL", ["Kim"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert [[a for a in args if a[0] == "measure"] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("measure", "provisional safeguard measures on steel")]]

@@ -920,6 +920,9 @@ class ConcernEvents(CueComponent):
                         (x for x in top.subtree if x.pos_ == "NOUN" and x.dep_ not in ("compound", "amod") and (x.lemma_.lower() in mnouns or x.lower_ in mnouns)), top)
                     sp = _np(inner)
                     owned = ("span", _without_owner(doc, index, sp)) if sp is not None else None
+                if not regs and verb.lemma_.lower() in _REMEDY_VERBS and not any(
+                        c.dep_ == "poss" for t in with_noun[:1] for x in t.subtree for c in x.children):
+                    continue  # "to allocate country-specific quotas", "to accept virtual inspections": what is asked for, not a measure
                 measure = ("entity", regs[0].id) if regs else (owned if owned is not None else ("span", _np(with_noun[0])))
                 if measure[1] is None:
                     continue
@@ -1396,6 +1399,8 @@ def _is_forum(name: str) -> bool:
     return is_forum(name)
 
 
+# verbs whose object is the remedy asked for: "urged the EU to allocate country-specific quotas"
+_REMEDY_VERBS = frozenset({"introduce", "allocate", "accept", "allow", "adopt", "provide", "establish", "grant", "apply", "recognize", "recognise", "set", "create", "offer"})
 # what a party holds, not a measure: "conveyed its position that ..."
 _STANCE_NOUNS = frozenset({"position", "view", "stance", "opinion", "hope", "expectation", "understanding", "intention"})
 # who is asked, not what: "urged the government to seek bilateral talks"
