@@ -165,3 +165,13 @@ def test_both_sides_of_one_country_bodies_are_the_two_countries(parser):
     doc = run(run(make_doc(parser, text, ents, release_date="2025-12-05"), "meeting_events"), "agreement_events")
     agreed = [ev for ev in as_tuples(doc, "AGREEMENT") if ev[0] == "agreed"]
     assert [sorted(a for a in args if a[0] == "party") for _, _, _, args in agreed] == [[("party", "E3"), ("party", "E4")]]
+
+
+def test_the_releases_own_country_is_the_other_party_of_its_negotiations(parser):
+    text = ("Exports\nThe Ministry of Trade, Industry and Resources (MOTIR) said exports rose after the successful conclusion "
+            "of tariff negotiations with the U.S. Investment grew after the conclusion of bilateral tariff negotiations.")
+    ents = [("E1", "MINISTRY", ["Ministry of Trade, Industry and Resources", "MOTIR"], {"country": "KOR"}),
+            ("E2", "COUNTRY", ["U.S."], {"code": "USA"}), ("E3", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text + " Korea welcomed it.", ents, release_date="2026-01-15"), "agreement_events")
+    assert [sorted(a for a in args if a[0] == "party") for _, _, _, args in as_tuples(doc, "AGREEMENT")] == [
+        [("party", "E2"), ("party", "E3")], [("party", "E2"), ("party", "E3")]]

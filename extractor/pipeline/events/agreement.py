@@ -30,8 +30,10 @@ from .common import (
     body_start,
     ent_arg,
     event_date,
+    home_country,
     meeting_before,
     name_countries,
+    other_country,
     same_day_date,
     sentences,
     span_arg,
@@ -167,6 +169,7 @@ class AgreementEvents(CueComponent):
                 if not parties and status != "in_force":
                     # "the Korea–UK FTA upgrade negotiations", "the conclusion of the Korea-GCC FTA": the paired name's countries
                     parties = self._named_parties(index, doc, agreement_id, content, tok)
+                parties = _with_home(index, doc, tok, parties, content, status)
                 args = [ent_arg("party", p) for p in parties]
                 if agreement_id is not None:
                     args.append(ent_arg("agreement", agreement_id))
@@ -355,6 +358,24 @@ class AgreementEvents(CueComponent):
 _DATE_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|today|tomorrow|yesterday|day|occasion)$", re.I)
 _ANAPHOR = re.compile(r"(?:the|their|its|this|that|both|the two)?\s*(?:bilateral\s+|free\s+trade\s+)?(?:agreement|agreements|fta|deal|negotiations|talks|accord|pact|cepa|epa|treaty)", re.I)
 _ANAPHOR_IN = re.compile(r"\b(?:the|their|its|this|that)\s+(?:(?:bilateral|free\s+trade|trade)\s+)?(?:agreement|fta|deal|accord|pact|cepa|epa|treaty)\b|\bnegotiations\b|\btalks\b", re.I)
+
+
+def _with_home(index: EntityIndex, doc: Doc, tok: Token, parties: list[str], content: Optional[tuple[int, int]], status: str) -> list[str]:
+    """A release's own country is the other party of its negotiations: "the conclusion of tariff
+    negotiations with the U.S." → Korea and the U.S.; "the conclusion of bilateral tariff
+    negotiations" → Korea and the document's main other country. Only for a reported noun ("the
+    conclusion of", "negotiations"), not a clause whose subject names who acts."""
+    if status == "in_force" or tok.pos_ not in ("NOUN", "PROPN"):
+        return parties
+    home = home_country(index)
+    if home is None:
+        return parties
+    if len(parties) == 1 and index.label(parties[0]) == "COUNTRY" and parties[0] != home:
+        return [home, parties[0]]
+    if not parties and content is not None and re.search(r"\bbilateral\b", text_of(doc)[content[0]:content[1]], re.I):
+        other = other_country(index, home)
+        return [home, other] if other else parties
+    return parties
 
 
 def _referred_agreement(index: EntityIndex, phrase: str, char: int) -> Optional[str]:
