@@ -612,3 +612,54 @@ def test_a_remedy_asked_for_is_not_a_measure(parser):
     doc = run(make_doc(parser, text, ents), "concern_events")
     assert [[a for a in args if a[0] == "measure"] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         [("measure", "provisional safeguard measures on steel")]]
+
+
+def test_bullet_lines_with_country_labels_under_a_heading(parser):
+    text = ("KATS Raises Concerns\nKATS raised six specific trade concerns at the WTO TBT Committee held in Geneva from "
+            "November 12 to 14.\n□ Main issues raised by Korea\n"
+            "○ (EU) Ecodesign requirements for tyres: requested a sufficient grace period\n"
+            "○ (India) Quality control orders on chemical products: asked for the acceptance of foreign test reports\n"
+            "○ (Vietnam) Technical regulation on steel products → urged the exemption of raw materials\n"
+            "KATS will brief exporters in December.")
+    doc = run(run(make_doc(parser, text, KATS_ENTS, release_date="2025-11-20"), "meeting_events"), "concern_events")
+    days = ("2025-11-12", "2025-11-14")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("requested", days, {}, [("complainant", "E8"), ("forum", "E2"), ("measure", "Ecodesign requirements for tyres"),
+                                 ("request", "a sufficient grace period"), ("respondent", "E3")]),
+        ("asked", days, {}, [("complainant", "E8"), ("forum", "E2"), ("measure", "Quality control orders on chemical products"),
+                             ("request", "the acceptance of foreign test reports"), ("respondent", "E4")]),
+        ("urged", days, {}, [("complainant", "E8"), ("forum", "E2"), ("measure", "Technical regulation on steel products"),
+                             ("request", "the exemption of raw materials"), ("respondent", "E7")]),
+    ]
+
+
+def test_plan_lines_with_labels_are_not_concerns(parser):
+    text = ("Export Plan\nMOTIR announced its export support plan on March 3.\n□ Key tasks\n"
+            "○ (India) expand trade insurance for exporters: KRW 2 trillion\n"
+            "○ (Vietnam) open two new export support centres: by June\n")
+    doc = run(make_doc(parser, text, MOTIR_ENTS, release_date="2025-03-03"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == []
+
+
+def test_sector_labelled_lines_after_a_colon_keep_the_owner_and_the_ask(parser):
+    text = ("Joint Committee\nMOTIR held the Korea–India CEPA Joint Committee in New Delhi on March 11. "
+            "The Korean side raised the following issues:\n"
+            "- (Steel) India’s quality control orders on steel products, requesting a grace period\n"
+            "- (Chemicals) anti-dumping investigations on Korean petrochemical products, asking for a fair process\n")
+    doc = run(run(make_doc(parser, text, MOTIR_ENTS, release_date="2025-03-12"), "meeting_events"), "concern_events")
+    assert [[a for a in args if a[0] in ("measure", "request", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("measure", "quality control orders on steel products"), ("request", "a grace period"), ("respondent", "E3")],
+        [("measure", "anti-dumping investigations on Korean petrochemical products"), ("request", "a fair process"), ("respondent", "E3")],
+    ]
+
+
+def test_resolved_lines_end_their_measure_at_the_colon_and_take_the_lead_date(parser):
+    text = ("Results\nThe Ministry of Trade, Industry and Resources (MOTIR) announced that it resolved 15 cases in the first "
+            "half of the year. Major cases resolved are as follows.\n"
+            "① India’s new labelling rules on imported food: the implementation was postponed by one year\n"
+            "② Vietnam’s import licensing for steel: the requirement was withdrawn\n")
+    doc = run(make_doc(parser, text, MOTIR_ENTS, release_date="2025-07-20"), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("resolved", ("2025-01", "2025-06"), {}, [("complainant", "E1"), ("measure", "new labelling rules on imported food"), ("respondent", "E3")]),
+        ("resolved", ("2025-01", "2025-06"), {}, [("complainant", "E1"), ("measure", "import licensing for steel"), ("respondent", "E5")]),
+    ]

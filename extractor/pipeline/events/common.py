@@ -10,6 +10,7 @@ import json
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -540,7 +541,30 @@ def body_country(index: EntityIndex, eid: str) -> Optional[str]:
     for other in index.entities.values():
         if other.label in PEOPLE and other.attributes.get("affiliation") == eid and other.attributes.get("country"):
             return other.attributes["country"]
-    return None
+    return gazetteer_country(index, eid)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    rows = (json.loads(line) for line in (Path(__file__).parents[2] / "data" / "gazetteers" / "countries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())
+    return frozenset(str(r.get("id", "")).upper() for r in rows)
+
+
+def gazetteer_country(index: EntityIndex, eid: str) -> Optional[str]:
+    """The country a gazetteer body belongs to, from its gazetteer id ("kor-motie" → KOR)."""
+    if not hasattr(index, "_gaz_country"):
+        by_span = {(s.start_char, s.end_char): s.id_ for s in index.doc.spans.get("gazetteer", []) if s.id_}
+        index._gaz_country = {}
+        for ent in index.entities.values():
+            if ent.label not in BODIES:
+                continue
+            for s, e in ent.mentions:
+                gid = by_span.get((s, e), "")
+                prefix = gid.split("-", 1)[0] if "-" in gid else ""
+                if prefix.upper() in _country_codes():
+                    index._gaz_country[ent.id] = prefix.upper()
+                    break
+    return index._gaz_country.get(eid)
 
 
 def side_body(index: EntityIndex, meeting: Optional[EventRecord], code: Optional[str]) -> Optional[str]:

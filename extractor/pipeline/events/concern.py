@@ -210,6 +210,8 @@ class ConcernEvents(CueComponent):
             if self.broad:
                 events.extend(self._broad(doc, index, cues, sent, events))
                 events.extend(self._resolutions(doc, index, cues, sent, events))
+        if self.broad:
+            events.extend(self._concern_lines(doc, index, cues, events))
         events = _merge_same_measure(doc, events) if self.merge else events
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
@@ -319,6 +321,8 @@ class ConcernEvents(CueComponent):
         if not complainants:
             # the home side that raised the concerns before (KATS), not a foreign member's complaint
             for ev in reversed(events):
+                if resolving is not None and ev.trigger[0] == resolving.idx:
+                    continue  # read off this very sentence with the home country as a stand-in
                 own = [a.entity for a in ev.arguments if ev.type == "TRADE_CONCERN" and a.role == "complainant" and a.entity
                        and home_code is not None and (_code(index, a.entity) or _name_code(cues, index.entities[a.entity].name)) == home_code]
                 if own:
@@ -387,6 +391,134 @@ class ConcernEvents(CueComponent):
                 taken_ents.add(it)  # type: ignore[arg-type]
         return out
 
+    def _concern_lines(self, doc: Doc, index: EntityIndex, cues: Cues, events: list[EventRecord]) -> list[EventRecord]:
+        """Concerns listed one per line under a heading, as releases translated from Korean lay them
+        out: "□ Main issues raised by Korea" and "○ (EU) Ecodesign Regulation: requested a sufficient
+        grace period", "- India's QCOs on steel, requesting ...", "▲ (China) ... → asked for ...". A run
+        of two or more bullet lines is read when its heading speaks of concerns or most lines ask for
+        something; each line owned by a country (a "(Country)" label, "Country's", "Country:") gives one
+        event, its owner the respondent, the measure up to the colon or dash, the ask after it the request."""
+        text = text_of(doc)
+        body = body_start(doc)
+        taken = [(a.span[0], a.span[1]) for ev in events for a in ev.arguments if a.span is not None] + \
+            [(m.start, m.end) for ev in events for a in ev.arguments if a.role == "measure" and a.entity
+             for m in index.mentions if m.id == a.entity]
+        triggers = [ev.trigger[0] for ev in events]
+        lines, pos = [], body
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            lines.append((pos, end))
+            pos = end + 1
+        home = home_country(index)
+        home_code = _code(index, home) if home else None
+        out: list[EventRecord] = []
+        k = 0
+        while k < len(lines):
+            if not _LINE_MARK.match(text[lines[k][0]:lines[k][1]]):
+                k += 1
+                continue
+            run = []
+            while k < len(lines) and _LINE_MARK.match(text[lines[k][0]:lines[k][1]]):
+                run.append(lines[k])
+                k += 1
+            intro = next(((s, e) for s, e in reversed(lines[:k - len(run)]) if text[s:e].strip()), None)
+            parsed = [self._line_item(doc, index, cues, s, e, home_code) for s, e in run]
+            parsed = [p for p in parsed if p is not None and not any(a < p["line"][1] and p["line"][0] < b for a, b in taken)
+                      and not any(p["line"][0] <= t < p["line"][1] for t in triggers)]
+            owned = [p for p in parsed if p["owner"] is not None]
+            if len(owned) < 2 and not (len(owned) == 1 and len(run) == 1 and owned[0]["ask"] is not None):
+                continue
+            intro_text = text[intro[0]:intro[1]] if intro else ""
+            concern_intro = bool(_CONCERN_INTRO.search(intro_text))
+            if not concern_intro and sum(1 for p in owned if p["ask"] is not None) * 2 < len(owned):
+                continue
+            intro_sent = next((s for s in self._sents if intro and s.start_char <= intro[0] < s.end_char), None) if intro else None
+            cue = None
+            if intro_sent is not None:
+                words = cues.words("concern_noun") | cues.words("broad_verb") | cues.words("trigger_verb") | cues.words("resolve_word")
+                cue = next((t for t in intro_sent if intro[0] <= t.idx < intro[1] and (t.lemma_.lower() in words or t.lower_ in words)), None)
+            complainants: list[str] = []
+            if intro is not None:
+                by = re.search(r"\b(?:by|from)\s+(?:the\s+)?(.+?)\s*(?:[:(]|$)", intro_text)
+                zone = (intro[0] + by.start(1), intro[0] + by.end(1)) if by else intro
+                complainants = [m.id for m in index.mentions if m.label in COMPLAINANT_LABELS and zone[0] <= m.start and m.end <= zone[1]][:1]
+            if not complainants and (events or out):
+                last = (out or events)[-1]
+                complainants = [a.entity for a in last.arguments if a.role == "complainant" and a.entity]
+            if not complainants:
+                lead = [s for s in self._sents if s.end_char > body][:1]
+                if lead:
+                    complainants = [m.id for m in index.mentions if m.label in ("MINISTRY", "ORG") and lead[0].start_char <= m.start < lead[0].end_char
+                                    and (home_code is None or body_country(index, m.id) in (None, home_code))][:1]
+            if not complainants and home:
+                complainants = [home]
+            skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+            for p in owned:
+                if p["owner"] in skip:
+                    continue
+                ls, le = p["line"]
+                sent = next((s for s in self._sents if s.start_char <= ls < s.end_char), None)
+                if sent is None:
+                    continue
+                trig = p["ask_tok"] or cue
+                if trig is None:
+                    trig = next((t for t in sent if t.idx >= p["measure"][0]), sent[0])
+                meeting = meeting_before(doc, ls) if self.meeting_context else None
+                evs = self._build(doc, index, cues, sent, trig, [], complainants, [p["item"]], {0: p["owner"]},
+                                  [p["ask"]] if p["ask"] else [], meeting, None, skip)
+                if p["ask_tok"] is None and cue is not None and evs and cue.sent != sent:
+                    for ev in evs:
+                        if ev.date is None:
+                            ev.date = event_date(self.find_dates, doc, cue.sent, cue, min_precision=1)
+                out.extend(evs)
+        return out
+
+    def _line_item(self, doc: Doc, index: EntityIndex, cues: Cues, s0: int, e0: int, home_code: Optional[str]) -> Optional[dict]:
+        """One bullet line split into owner, measure and ask; None when it names no measure."""
+        text = text_of(doc)
+        line = text[s0:e0]
+        m = _LINE_MARK.match(line)
+        pos = s0 + (m.end() if m else len(line) - len(line.lstrip()))
+        owner = None
+        label = re.match(r"\(\s*([^()]{2,40}?)\s*\)\s*", text[pos:e0])
+        if label:
+            c = [x for x in index.mentions if x.label == "COUNTRY" and pos + label.start(1) <= x.start and x.end <= pos + label.end(1)]
+            if c and _code(index, c[0].id) != home_code:
+                owner = c[0].id
+            pos += label.end()
+        head = re.match(r"(?:the\s+)?", text[pos:e0])
+        c = next((x for x in index.mentions if x.label == "COUNTRY" and pos <= x.start <= pos + head.end() + 1), None)
+        if c is not None:
+            pm = re.match(r"[’']s\s+|\s*[:–—]\s+|\s+-\s+", text[c.end:e0])
+            if pm:
+                if owner is None and _code(index, c.id) != home_code:
+                    owner = c.id
+                pos = c.end + pm.end()
+        split = _LINE_SPLIT.search(text[pos:e0])
+        me = pos + split.start() if split else e0
+        measure = (pos, pos + len(text[pos:me].rstrip(" .;,")))
+        if measure[1] - measure[0] < 4:
+            return None
+        if owner is None:
+            c = [x for x in index.mentions if x.label == "COUNTRY" and measure[0] <= x.start and x.end <= measure[1] and _code(index, x.id) != home_code]
+            owner = c[0].id if c else None
+        ask, ask_tok = None, None
+        if split:
+            rest = pos + split.end()
+            am = _ASK_HEAD.match(text[rest:e0])
+            if am:
+                a0 = rest + am.end()
+                ask = (a0, a0 + len(text[a0:e0].rstrip(" .;")))
+                ask_tok = next((t for t in doc[doc.char_span(s0, e0, alignment_mode="expand").start:] if t.idx >= rest and t.is_alpha), None) if doc.char_span(s0, e0, alignment_mode="expand") is not None else None
+                if ask[1] - ask[0] < 3:
+                    ask = None
+        regs = [x for x in index.mentions if x.label == "REGULATION" and measure[0] <= x.start and x.end <= measure[1]]
+        item = ("entity", regs[0].id) if regs else ("span", measure)
+        if item[0] == "span" and _not_a_measure(doc, cues, measure):
+            return None
+        return {"line": (s0, e0), "owner": owner, "measure": measure, "item": item, "ask": ask, "ask_tok": ask_tok}
+
     def _relief_measure(self, index: EntityIndex, cues: Cues, verb: Token, subj: list[Token], owned_only: bool = False) -> Optional[tuple[str, object]]:
         """What a party gives way on: a regulation under the verb, else its measure phrase ("the
         application of its mandatory standard for steel wire ropes" → "mandatory standard for steel wire
@@ -423,6 +555,14 @@ class ConcernEvents(CueComponent):
         sent_owner = next((m.id for m in index.mentions if m.label == "COUNTRY" and sent.start_char <= m.start < sent.end_char
                            and m.id not in skip and m.start < chunks[0][0]), None)
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is None:
+            # "MOTIE said it resolved 15 cases in the first half of the year. Major cases resolved are as follows."
+            resolve = cues.words("resolve_word")
+            for prev in reversed([x for x in self._sents if x.end_char <= sent.start_char][-2:]):
+                anchor = next((t for t in prev if t.lower_ in resolve or t.lemma_.lower() in resolve), None)
+                if anchor is not None:
+                    date = event_date(self.find_dates, doc, prev, anchor, min_precision=1)
+                    break
         out = []
         for s0, e0 in chunks:
             cut = re.search(r",\s+(?:where|which|whereby|under which|for which|after|as)\b", text[s0:e0])
@@ -432,10 +572,14 @@ class ConcernEvents(CueComponent):
             for m in index.mentions:
                 if m.label == "COUNTRY" and s0 <= m.start <= s0 + 5 and m.id not in skip:
                     owner = m.id
-                    pm = re.match(r"[’']s\s+", text[m.end:e0])
+                    pm = re.match(r"[’']s\s+|\s*[:–—]\s+|\)\s*", text[m.end:e0])  # "India's A", "India: A", "(India) A"
                     if pm:
                         start = m.end + pm.end()
                     break
+            # "① China's new labelling rules on imported food: the implementation was postponed ..."
+            cut = re.search(r"\s*:\s+|\s+[–—-]+>?\s+|\s*[→⇒]\s*", text[start:e0])
+            if cut and cut.start() > 3:
+                e0 = start + cut.start()
             if owner is None:
                 owner = sent_owner
             if owner is None:
@@ -519,6 +663,16 @@ class ConcernEvents(CueComponent):
             if rm:
                 request = (s0 + rm.start(1), s0 + rm.start(1) + len(rm.group(1).rstrip(" .;")))
                 e0 = s0 + len(chunk[:rm.start()].rstrip())
+            else:
+                # "(Steel) India's QCOs on steel, requesting a grace period", "(EU) ESPR: asked for ..."
+                parsed = self._line_item(doc, index, cues, s0, e0, _code(index, complainants[0]) if complainants else None)
+                if parsed is not None and (parsed["ask"] is not None or parsed["measure"][1] < e0 or parsed["measure"][0] > s0 + 1):
+                    if parsed["owner"] in skip:
+                        continue
+                    evs = self._build(doc, index, cues, sent, tok, [], complainants, [parsed["item"]], {0: parsed["owner"]} if parsed["owner"] else {},
+                                      [parsed["ask"]] if parsed["ask"] else [], meeting, None, skip)
+                    out.extend(evs)
+                    continue
             owner = None
             start = s0
             om = re.match(r"\s*(?:the\s+)?", text[s0:e0])
@@ -1407,6 +1561,10 @@ _STANCE_NOUNS = frozenset({"position", "view", "stance", "opinion", "hope", "exp
 _PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authority", "authorities", "ministry", "delegation", "country", "countries", "member", "members", "partner", "partners",
                           "official", "officials", "counterpart", "counterparts", "minister", "ministers", "representative", "representatives"})
 # "the issue", "this matter", "these concerns": what the sentence before reported
+_LINE_MARK = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■●○•◦▪ㅇ➢►▶]|\(\s*[a-z1-9]\s*\)|[1-9][.)]\s|[-–*]\s)\s*")
+_LINE_SPLIT = re.compile(r"\s*:\s+|\s+[–—-]+>?\s+|\s*[→⇒]\s*|,\s+(?=(?:requesting|asking|calling|urging|seeking|demanding|proposing)\b)")
+_ASK_HEAD = re.compile(r"(?:(?:Korea|the\s+Korean\s+side|we)\s+)?(?:requested|requesting|requests?(?:\s+for)?|asked(?:\s+for)?|asking(?:\s+for)?|called\s+for|calling\s+for|call\s+for|urged|urging|sought|seeking|demanded|demanding|proposed|suggested|pressed\s+for|need\s+for|expressed\s+concerns?\s+(?:over|about|that)|raised\s+concerns?\s+(?:over|about|that))\s+(?:that\s+|for\s+)?", re.I)
+_CONCERN_INTRO = re.compile(r"\b(?:concerns?|issues?|barriers?|STCs?|requests?|raised|requested|complaints?|grievances?|difficulties|obstacles|cases)\b", re.I)
 _REFERRING = re.compile(r"(?:the|this|these|that|those)\s+(?:issues?|matters?|concerns?|problems?|cases?)", re.I)
 _ANAPHORIC = re.compile(r"^(?:(?:the|these|this|those|such|its|their)\s+)?(?:measures?|restrictions?|rules?|regulations?|polic(?:y|ies)|steps?|actions?)$", re.I)
 
