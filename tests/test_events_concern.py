@@ -663,3 +663,42 @@ def test_resolved_lines_end_their_measure_at_the_colon_and_take_the_lead_date(pa
         ("resolved", ("2025-01", "2025-06"), {}, [("complainant", "E1"), ("measure", "new labelling rules on imported food"), ("respondent", "E3")]),
         ("resolved", ("2025-01", "2025-06"), {}, [("complainant", "E1"), ("measure", "import licensing for steel"), ("respondent", "E5")]),
     ]
+
+
+def test_first_second_third_items_are_one_concern_each(parser):
+    text = ("Talks\nTrade Minister Yeo raised three issues with the EU: first, the EU’s steel safeguard measure, which "
+            "expires in June; second, the Carbon Border Adjustment Mechanism; and third, the Forced Labour Regulation.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "REGULATION", ["Carbon Border Adjustment Mechanism"], {}), ("E4", "REGULATION", ["Forced Labour Regulation"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-02-04"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "steel safeguard measure"), ("respondent", "E2")],
+        [("complainant", "E1"), ("measure", "E3"), ("respondent", "E2")],
+        [("complainant", "E1"), ("measure", "E4"), ("respondent", "E2")],
+    ]
+
+
+def test_we_in_a_quote_is_its_speaker(parser):
+    text = ("Talks\n“We conveyed our concerns about the EU’s new steel import regime,” said Minister Yeo.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-02-04"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "new steel import regime"), ("respondent", "E2")],
+    ]
+
+
+def test_a_table_with_pipes_after_the_following_measures(parser):
+    text = ("SPS Committee\nMAFRA announced that it attended the WTO SPS Committee and raised concerns on the following measures.\n"
+            "Country | Measure | Korea's request\n"
+            "India | Import suspension of Korean strawberries | Resumption of imports\n"
+            "Vietnam | Registration requirements for processed food | Simplification of documents\n")
+    ents = [("E1", "MINISTRY", ["MAFRA"], {"country": "KOR"}), ("E2", "ORG", ["WTO SPS Committee"], {}),
+            ("E3", "COUNTRY", ["India"], {"code": "IND"}), ("E4", "COUNTRY", ["Vietnam"], {"code": "VNM"}),
+            ("E5", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-03-25"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", [("complainant", "E1"), ("forum", "E2"), ("measure", "Import suspension of Korean strawberries"),
+                    ("request", "Resumption of imports"), ("respondent", "E3")]),
+        ("raised", [("complainant", "E1"), ("forum", "E2"), ("measure", "Registration requirements for processed food"),
+                    ("request", "Simplification of documents"), ("respondent", "E4")]),
+    ]

@@ -61,7 +61,8 @@ from .common import (
 )
 
 COMPLAINANT_LABELS = frozenset({"COUNTRY", "MINISTRY", "OFFICIAL", "ORG"})
-_ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\)|(?<![\w])[1-9][.)]\s|(?:^|(?<=\n))\s*[-–*]\s")
+_ENUM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\)|(?<![\w])[1-9][.)]\s|(?:^|(?<=\n))\s*[-–*]\s"
+                   r"|(?<=[:;,]\s)(?:and\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|last(?:ly)?|finally),\s")
 _BULLET_LINE = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\)|[1-9][.)]\s|[-–*]\s)")
 
 
@@ -591,7 +592,7 @@ class ConcernEvents(CueComponent):
             out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
         return out if len(out) >= 2 else []
 
-    def _table_rows(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, cue: Token, before: list[EventRecord]) -> list[EventRecord]:
+    def _table_rows(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, cue: Token, before: list[EventRecord], raisers: Optional[list[str]] = None) -> list[EventRecord]:
         """A table of concerns after the sentence that announces them: one row per line, cells split by
         tabs, one cell a country (the respondent), the next the measure, a later one the request."""
         text = text_of(doc)
@@ -601,20 +602,21 @@ class ConcernEvents(CueComponent):
             end = text.find("\n", pos + 1)
             end = len(text) if end < 0 else end
             line = text[pos + 1:end]
-            if "\t" not in line:
+            sep = "\t" if "\t" in line else ("|" if line.count("|") >= 1 else None)
+            if sep is None:
                 if rows or not line.strip() or len(rows) == 0 and pos > sent.end_char + 200:
                     break
                 pos = end  # a header line without tabs (a table title) may come first
                 continue
             cells, offset = [], pos + 1
-            for cell in line.split("\t"):
+            for cell in line.split(sep):
                 lead = len(cell) - len(cell.lstrip())
                 cells.append((offset + lead, offset + len(cell.rstrip())))
                 offset += len(cell) + 1
             rows.append(cells)
             pos = end
         out: list[EventRecord] = []
-        complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity] if before else []
+        complainants = list(raisers or []) or ([a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity] if before else [])
         if not complainants:
             home = home_country(index)
             complainants = [home] if home else []
@@ -638,7 +640,7 @@ class ConcernEvents(CueComponent):
             out.extend(self._build(doc, index, cues, sent, cue, [], complainants, [item], {0: country[1]}, [req] if req else [], meeting, None, skip))
         return out if len(out) >= 2 else []
 
-    def _bullets(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, before: list[EventRecord]) -> list[EventRecord]:
+    def _bullets(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, before: list[EventRecord], raisers: Optional[list[str]] = None) -> list[EventRecord]:
         """One event per listed item after "the regulations raised ... are as follows:", each item's
         owner its respondent and its "(request: ...)" its request."""
         chunks = self._enumerated(sent, tok)
@@ -646,7 +648,7 @@ class ConcernEvents(CueComponent):
             return []
         text = text_of(doc)
         agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
-        complainants = actors(index, cues, agent, sent, doc, COMPLAINANT_LABELS)[:2] if agent else []
+        complainants = actors(index, cues, agent, sent, doc, COMPLAINANT_LABELS)[:2] if agent else list(raisers or [])
         if not complainants and before:
             complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity]
         if not complainants:
@@ -807,7 +809,11 @@ class ConcernEvents(CueComponent):
                 if tok.lemma_.lower() in ("hear", "receive", "listen"):
                     subj = []
             src_tokens = agent or subj
-        complainants = actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
+        speaker = _quote_speaker(doc, index, sent, tok) if len(src_tokens) == 1 and src_tokens[0].lower_ in ("we", "i") else None
+        if speaker is None and not self._so_far and (len(src_tokens) == 1 and src_tokens[0].lower_ == "it" or not src_tokens and tok.pos_ == "VERB"):
+            speaker = _reporter_of(index, src_tokens[0] if src_tokens else tok)  # "MAFRA announced that it ... raised concerns"
+        # '"We conveyed our concerns about ...," said Minister Yeo': the speaker raised them
+        complainants = [speaker] if speaker else actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
         continued = None
         if not complainants:
             complainants = self._pronoun_complainants(src_tokens)
@@ -838,7 +844,18 @@ class ConcernEvents(CueComponent):
             if len(nxt) >= 2:
                 items = [(k, it) for k, it, _ in nxt]
                 owners = {k: o for k, (_, _, o) in enumerate(nxt) if o}
-        if not items and re.search(r":\s*$", text_of(doc)[sent.start_char:sent.end_char]):
+        stext = text_of(doc)[sent.start_char:sent.end_char]
+        if _FOLLOWING.search(stext):
+            # "raised concerns on the following measures." and a list or a table after it
+            items = [it for it in items if it[0] == "entity"]
+            if not items:
+                listed_lines = self._bullets(doc, index, cues, sent, tok, self._so_far, complainants) or self._table_rows(doc, index, cues, sent, tok, self._so_far, complainants)
+                if len(listed_lines) >= 2:
+                    if self._enumerated(sent, tok):
+                        self._read_until = max(e for _, e in self._enumerated(sent, tok))
+                    return listed_lines
+                return []
+        if not items and re.search(r":\s*$", stext):
             # "Key concerns raised by Korea:" and one line per measure ("- India: quality control orders –
             # requested ..."): each line's owner, measure and request
             listed_lines = self._bullets(doc, index, cues, sent, tok, self._so_far)
@@ -848,7 +865,11 @@ class ConcernEvents(CueComponent):
                 return listed_lines
         if not items:
             for span in self._enumerated(sent, tok):
-                items.append(("span", span))
+                # "first, the EU's steel safeguard measure, which expires in June; second, the CBAM"
+                kind, item, owner = _clean_chunk(doc, index, span, skip)
+                if owner is not None:
+                    owners[len(items)] = owner
+                items.append((kind, item))
         if not items:
             for span in _such_as(cues, sent, tok):
                 items.append(("span", span))
@@ -1153,7 +1174,7 @@ class ConcernEvents(CueComponent):
         end_m = stop.search(full, max(tok.idx, sent.start_char))
         base = sent.start_char
         end = end_m.start() if end_m else len(full)
-        if full[base:end].rstrip().endswith(":") or re.search(r"\bas follows\W*$", full[base:end]):
+        if full[base:end].rstrip().endswith(":") or _FOLLOWING.search(full[base:end]):
             # "KATS raised concerns on the following measures:" and one bulleted line per measure
             pos = end
             while pos < len(full) and full[pos] == "\n":
@@ -1423,6 +1444,79 @@ def _clause_subject_measure(cues: Cues, obj_toks: list[Token]) -> Optional[tuple
             if subj is not None and (subj.lemma_.lower() in heads or subj.lower_ in heads):
                 return _np(subj)
     return None
+
+
+def _reporter_of(index: EntityIndex, pronoun: Token) -> Optional[str]:
+    """The body that "it" stands for in "KATS announced that it raised ...": the subject of the
+    reporting verb above the pronoun's clause."""
+    node = pronoun.head if pronoun.pos_ == "PRON" else pronoun
+    for _ in range(5):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ == "VERB" and pronoun.pos_ != "PRON":
+            subj = [c for c in node.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ != "it":
+                ref = index.at(subj[0])
+                return ref.id if ref is not None and ref.label in BODIES else None
+        if node.lemma_.lower() in ("announce", "say", "report", "state", "explain", "reveal", "note"):
+            for c in node.children:
+                if c.dep_ == "nsubj":
+                    ref = index.at(c)
+                    if ref is not None and ref.label in BODIES:
+                        return ref.id
+            break
+    return None
+
+
+_FOLLOWING = re.compile(r"\bfollowing\s+(?:\w+\s+){0,2}(?:measures|issues|concerns|regulations|cases|barriers|items|points|matters|requests)\W*$|\bas\s+follows\W*$", re.I)
+_QUOTE_OPEN = "\"“"
+_SAID = re.compile(r"^[,.]?\s*[”\"]\s*,?\s*(?:said|says|noted|added|stressed|emphasized|explained|told\s+\w+)\b", re.I)
+
+
+def _quote_speaker(doc: Doc, index: EntityIndex, sent: Span, tok: Token) -> Optional[str]:
+    """Who speaks a quote that holds `tok`: the person named after "…," said or before "said, “…"."""
+    text = text_of(doc)
+    start = max(text.rfind(q, 0, tok.idx) for q in _QUOTE_OPEN)
+    if start < 0 or start < sent.start_char - 400:
+        return None
+    close = min((i for i in (text.find("”", tok.idx), text.find('"', tok.idx)) if i >= 0), default=-1)
+    if close < 0:
+        return None
+    people = ("OFFICIAL", "PERSON")
+    if _SAID.match(text[close - 1:close + 40]) or _SAID.match(text[close:close + 40]):
+        after = next((m for m in index.mentions if m.label in people and close < m.start < close + 80), None)
+        if after is not None:
+            return after.id
+    before = re.search(r"(?:said|says|noted|added|stressed)\s*,?\s*$", text[max(0, start - 20):start])
+    if before:
+        prev = [m for m in index.mentions if m.label in people and start - 120 < m.end <= start]
+        if prev:
+            return prev[-1].id
+    return None
+
+
+def _clean_chunk(doc: Doc, index: EntityIndex, span: tuple[int, int], skip: set) -> tuple[str, object, Optional[str]]:
+    """An enumerated item as a measure: its regulation when the item is one, else the phrase without
+    its article, its owner in front ("the EU's") and a relative clause after it (", which expires ...")."""
+    text = text_of(doc)
+    s0, e0 = span
+    cut = re.search(r",\s+(?:which|that|where|who|as|to\s+be)\b|\s+\((?:request|requests|requested)\s*:", text[s0:e0])
+    if cut:
+        e0 = s0 + cut.start()
+    lead = re.match(r"(?:the\s+)", text[s0:e0])
+    if lead:
+        s0 += lead.end()
+    owner = None
+    c = next((m for m in index.mentions if m.label == "COUNTRY" and m.start == s0 and m.id not in skip), None)
+    if c is not None:
+        pm = re.match(r"[’']s\s+", text[c.end:e0])
+        if pm:
+            owner, s0 = c.id, c.end + pm.end()
+    regs = [m for m in index.mentions if m.label == "REGULATION" and s0 <= m.start and m.end <= e0]
+    if regs and (regs[0].end - regs[0].start) * 2 >= e0 - s0:
+        return "entity", regs[0].id, owner
+    return "span", (s0, e0), owner
 
 
 def _split_coordinated(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
