@@ -923,9 +923,6 @@ class ConcernEvents(CueComponent):
                     subj = []
             src_tokens = agent or subj
         speaker = _quote_speaker(doc, index, sent, tok) if len(src_tokens) == 1 and src_tokens[0].lower_ in ("we", "i") else None
-        if speaker is not None and src_tokens[0].lower_ == "we":
-            # "we" is the speaker's body ('"... so we asked the EU to ...," said KATS President Kim' → KATS)
-            speaker = index.entities[speaker].attributes.get("affiliation") or speaker
         if speaker is None and not self._so_far and (len(src_tokens) == 1 and src_tokens[0].lower_ == "it" or not src_tokens and tok.pos_ == "VERB"):
             speaker = _reporter_of(index, src_tokens[0] if src_tokens else tok)  # "MAFRA announced that it ... raised concerns"
         # '"We conveyed our concerns about ...," said Minister Yeo': the speaker raised them
