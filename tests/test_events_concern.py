@@ -738,3 +738,70 @@ def test_item_lines_take_the_asks_of_their_sub_lines_and_stop_at_the_next_headin
                    ("request", "accept EU certificates"), ("respondent", "E8")]),
         ("questioned", [("complainant", "E5"), ("measure", "labelling standards for meat substitutes"), ("respondent", "E8")]),
     ]
+
+
+PROBE_ENTS = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["Korea"], {"code": "KOR"}),
+              ("E3", "COUNTRY", ["EU"], {"code": "EU"}), ("E4", "COUNTRY", ["U.S.", "United States"], {"code": "USA"}),
+              ("E5", "COUNTRY", ["China"], {"code": "CHN"}), ("E6", "COUNTRY", ["India"], {"code": "IND"}),
+              ("E7", "COUNTRY", ["Japan"], {"code": "JPN"}), ("E8", "REGULATION", ["EU Deforestation Regulation"], {})]
+
+
+def _measures(doc):
+    return [(t, [a for a in args if a[0] in ("complainant", "measure", "respondent", "request")]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")]
+
+
+def test_discussing_trade_concerns_raises_the_listed_ones(parser):
+    text = ("TBT\nAt the meeting, Korea discussed seven specific trade concerns, including the United States’ cybersecurity "
+            "rules for connected vehicles and India’s quality control orders on chemicals.")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("discussed", [("complainant", "E2"), ("measure", "cybersecurity rules for connected vehicles"), ("respondent", "E4")]),
+        ("discussed", [("complainant", "E2"), ("measure", "quality control orders on chemicals"), ("respondent", "E6")]),
+    ]
+
+
+def test_discussing_issues_is_no_concern(parser):
+    text = "Talks\nKorea and India discussed pending issues, including cooperation on supply chains and India’s digital policy."
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == []
+
+
+def test_stcs_raised_by_a_party_were_on_the_listed_measures(parser):
+    text = ("TBT\nKATS attended the WTO TBT Committee. The STCs raised by Korea were on China’s standard for power banks and "
+            "India’s quality control orders.")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("raised", [("complainant", "E2"), ("measure", "standard for power banks"), ("respondent", "E5")]),
+        ("raised", [("complainant", "E2"), ("measure", "quality control orders"), ("respondent", "E6")]),
+    ]
+
+
+def test_owners_in_front_without_a_possessive(parser):
+    text = ("TBT\nIn particular, Korea raised the EU Deforestation Regulation, the U.S. connected vehicle rule and China’s "
+            "power bank standard as specific trade concerns.")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("raised", [("complainant", "E2"), ("measure", "E8"), ("respondent", "E3")]),
+        ("raised", [("complainant", "E2"), ("measure", "connected vehicle rule"), ("respondent", "E4")]),
+        ("raised", [("complainant", "E2"), ("measure", "power bank standard"), ("respondent", "E5")]),
+    ]
+
+
+def test_a_measure_named_in_front_with_for(line_parser):
+    parser = line_parser
+    text = ("TBT\nFor China’s standard for power banks, Korea called for clear guidelines. "
+            "For India’s QCOs, Korea requested an extension of the grace period.")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("called", [("complainant", "E2"), ("measure", "standard for power banks"), ("request", "clear guidelines"), ("respondent", "E5")]),
+        ("requested", [("complainant", "E2"), ("measure", "QCOs"), ("request", "extension of the grace period"), ("respondent", "E6")]),
+    ]
+
+
+def test_co_raisers_after_with_are_not_the_measure_and_a_total_is_no_measure(parser):
+    text = ("TBT\nKorea jointly raised concerns with the EU and Japan on China’s export restrictions. "
+            "KATS said it had raised a total of seven STCs against five countries.")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("raised", [("complainant", "E2"), ("measure", "export restrictions"), ("respondent", "E5")]),
+    ]

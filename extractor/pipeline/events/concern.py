@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..layers import EventRecord, text_of
 from .common import (
+    _lookup,
     contiguous_run,
     ancestors_until,
     BODIES,
@@ -109,6 +110,8 @@ class ConcernEvents(CueComponent):
         self._sents = sentences(doc)
         self._read_until = -1  # the end of a list of concern lines already read
         self._sublines: dict[tuple[int, int], list[tuple[int, int]]] = {}  # item line -> its sub-lines
+        self._soft: set[int] = set()  # events whose measure may be one raised before in other words
+        self._follow_up = False
         for sent in self._sents:
             if sent.start_char < body:
                 continue
@@ -145,6 +148,9 @@ class ConcernEvents(CueComponent):
                         events.extend(evs)
                         claimed.update(t.i for t in tok.subtree)
                         continue
+                if tok.pos_ == "VERB" and lemma == "discuss" and not any(
+                        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("concern", "stc", "stcs") for c in tok.children):
+                    continue  # "discussed seven specific trade concerns, including ..." raises them; "discussed issues" does not
                 if tok.pos_ == "VERB" and lemma in verbs:
                     obj = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "over", "during", "regarding", "concerning", "under"))]
                     obj_toks = [t for c in obj for t in c.subtree]
@@ -214,7 +220,7 @@ class ConcernEvents(CueComponent):
                 events.extend(self._resolutions(doc, index, cues, sent, events))
         if self.broad:
             events.extend(self._concern_lines(doc, index, cues, events))
-        events = _merge_same_measure(doc, events) if self.merge else events
+        events = _merge_same_measure(doc, events, self._soft, index) if self.merge else events
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
         return events
@@ -250,6 +256,15 @@ class ConcernEvents(CueComponent):
                 out.extend(self._bullets(doc, index, cues, sent, tok, events + out))
                 continue
             items = self._broad_items(index, cues, sent, tok, needs_owner=lemma not in strong)
+            if lemma in strong and any(c.dep_ == "dobj" for c in tok.children):
+                # "raised the EU Deforestation Regulation, the U.S. connected vehicle rule and China's power bank
+                # standard as specific trade concerns": a list the parse breaks apart
+                subj_c = actors(index, cues, _subject(tok), sent, doc, COMPLAINANT_LABELS)[:2]
+                skip_c = set(subj_c) | {index.country_for_code(_code(index, c)) for c in subj_c} - {None}
+                listed = _country_items(doc, index, tok.idx + len(tok.text), sent.end_char, skip_c)
+                if len(listed) > len(items):
+                    items = [(("entity", reg) if reg else ("span", (s_, e_))) + (cid,)
+                             for s_, e_, cid in listed for reg in [_regulation_item(index, s_, e_)]]
             fresh = []
             for kind, item, owner in items:
                 if kind == "entity" and item in taken_ents:
@@ -310,7 +325,12 @@ class ConcernEvents(CueComponent):
         if verb is None:
             return []
         concerns = [ev for ev in events if ev.type == "TRADE_CONCERN"]
-        complainants = [a.entity for a in concerns[-1].arguments if a.role == "complainant" and a.entity] if concerns else []
+        by = re.search(r"\bby\s", text[sent.start_char:sent.start_char + m.end()])
+        # "The STCs raised by Korea were on ...": the agent raises them
+        complainants = [x.id for x in index.mentions if x.label in COMPLAINANT_LABELS
+                        and sent.start_char + by.end() <= x.start < sent.start_char + m.end()][:1] if by else []
+        if not complainants and concerns:
+            complainants = [a.entity for a in concerns[-1].arguments if a.role == "complainant" and a.entity]
         if not complainants:
             body = body_start(doc)
             lead = next((x for x in self._sents if x.end_char > body), None)
@@ -328,7 +348,7 @@ class ConcernEvents(CueComponent):
         for s0, e0, cid in items:
             reg = _regulation_item(index, s0, e0)
             item = ("entity", reg) if reg else ("span", (s0, e0))
-            out.extend(self._build(doc, index, cues, sent, verb, [], complainants, [item], {0: cid}, [], meeting, None, skip))
+            out.extend(self._build(doc, index, cues, sent, verb, [], complainants, [item], {0: cid} if cid else {}, [], meeting, None, skip))
         return out
 
     def _resolutions(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
@@ -772,6 +792,8 @@ class ConcernEvents(CueComponent):
         out: list[EventRecord] = []
         for s0, e0 in chunks:
             chunk = text[s0:e0]
+            if _clause_chunk(doc, s0, e0, index):
+                continue  # "▲ On May 31, it sent opinions to Turkey's Ministry of Economy on ...": a sentence of its own
             request = None
             rm = re.search(r"\(\s*(?:request|requests|requested|ask|asks)\s*:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)", chunk, re.I) \
                 or re.search(r"\s[–—-]\s+(?:request(?:ed|s)?|ask(?:ed|s)?|call(?:ed)? for)\s*:?\s+(.+?)\s*$", chunk, re.I)
@@ -935,6 +957,10 @@ class ConcernEvents(CueComponent):
         # "Section 232 of the Trade Expansion Act of 1962" is one measure: the act names where the section sits
         measures = [m for m in measures if not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ == "of" and any(
             o is not m and o.span.start <= m.span.root.head.head.i < o.span.end for o in measures))]
+        heads = {"investigation", "investigations", "probe", "probes", "inquiry", "review", "quota", "quotas"}
+        # "on the Section 232 investigation into imports of automobiles": the investigation is the measure, not the law
+        measures = [m for m in measures if not (m.span.root.dep_ in ("compound", "nmod", "amod") and m.span.root.head.lemma_.lower() in heads
+                                                and m.span.root.head.i >= m.span.end)]
         items: list[tuple[str, object]] = [("entity", m.id) for m in dict((m.id, m) for m in measures).values()]
         owners: dict[int, str] = {}  # item position -> the country that owns that measure
         skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
@@ -950,7 +976,8 @@ class ConcernEvents(CueComponent):
             for k, (s_, e_, cid) in enumerate(listed):
                 reg = _regulation_item(index, s_, e_)
                 items.append(("entity", reg) if reg else ("span", (s_, e_)))
-                owners[k] = cid
+                if cid:
+                    owners[k] = cid
         # "KATS raised 12 specific trade concerns (STCs) ... These included the EU's A, India's B, ..."
         if not listed and not any(k == "entity" for k, _ in items) and len(measures) == 0:
             nxt = _next_sentence_list(doc, index, sent, skip)
@@ -978,6 +1005,8 @@ class ConcernEvents(CueComponent):
                 return listed_lines
         if not items:
             for span in self._enumerated(sent, tok):
+                if _clause_chunk(doc, span[0], span[1], index):
+                    continue
                 # "first, the EU's steel safeguard measure, which expires in June; second, the CBAM"
                 kind, item, owner = _clean_chunk(doc, index, span, skip)
                 if owner is not None:
@@ -990,6 +1019,7 @@ class ConcernEvents(CueComponent):
             fronted = _fronted_measure(cues, index, tok)
             if fronted is not None:
                 items.append(("span", fronted))
+                self._follow_up = True
         if not items:
             span = self._measure_span(cues, tok, obj_toks, index)
             if span is None:
@@ -1028,7 +1058,12 @@ class ConcernEvents(CueComponent):
             # "He requested that Japan withdraw the measures": the request of the concern just raised
             self._add_requests(requests)
             return []
-        return self._build(doc, index, cues, sent, tok, obj_toks, complainants, items, owners, requests, meeting, continued, skip)
+        built = self._build(doc, index, cues, sent, tok, obj_toks, complainants, items, owners, requests, meeting, continued, skip)
+        if getattr(self, "_follow_up", False):
+            # "For Indonesia's halal requirements, it called for ...": may name a measure raised before in other words
+            self._soft.update(id(ev) for ev in built)
+            self._follow_up = False
+        return built
 
     def _previous_measure(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, skip: set) -> Optional[tuple[str, object, Optional[str]]]:
         """The measure the sentence before reports, with its owner, for "the issue" / "the matter"
@@ -1104,10 +1139,29 @@ class ConcernEvents(CueComponent):
                     if own:
                         owners[k] = own
         out = []
+        text = text_of(doc)
         for k, (kind, item) in enumerate(items):
             if kind == "span" and _not_a_measure(doc, cues, item):  # type: ignore[arg-type]
                 continue  # "expressed concern over India's widening trade deficit": a trade balance is not a measure
+            if kind == "span":
+                bare = next((m for m in index.mentions if m.label == "COUNTRY" and item[0] <= m.start  # type: ignore[index]
+                             and re.fullmatch(r"(?:the\s+)?", text[item[0]:m.start]) and re.fullmatch(r"[’']s?", text[m.end:item[1]])), None)  # type: ignore[index]
+                if bare is not None:
+                    # "on the EU's planned CBAM" parsed as "on the EU's": the owner's regulation just after it
+                    reg = next((m for m in index.mentions if m.label == "REGULATION" and 0 <= m.start - item[1] <= 25), None)  # type: ignore[index]
+                    if reg is None:
+                        continue
+                    kind, item = "entity", reg.id
+                    owners.setdefault(k, bare.id)
             args = [ent_arg("complainant", c) for c in complainants]
+            if kind == "span" and k not in owners:
+                # "raised concerns with the EU and Japan on China's export controls": the owner in front of the measure
+                head = item[0] + len(re.match(r"(?:the\s+)?", text[item[0]:item[1]]).group(0))  # type: ignore[index]
+                poss = next((m for m in index.mentions if m.label == "COUNTRY" and m.id not in skip and (
+                    0 <= item[0] - m.end <= 8 and re.fullmatch(r"[’']s?\s+(?:the\s+|new\s+)?", text[m.end:item[0]])  # type: ignore[index]
+                    or m.start == head and re.match(r"[’']s?\s", text[m.end:m.end + 3]))), None)
+                if poss is not None:
+                    owners[k] = poss.id
             resp = owners.get(k, respondent)
             if resp is not None and resp not in complainants:
                 args.append(ent_arg("respondent", resp))
@@ -1324,12 +1378,16 @@ class ConcernEvents(CueComponent):
         nouns = cues.words("concern_noun")
         for t in sorted(obj_toks, key=lambda t: t.i):
             if t.dep_ == "prep" and t.lower_ in preps | {"to"} and t.head.lemma_.lower() in nouns | {"related", "regard"}:
-                objs = [o for o in t.children if o.dep_ == "pobj" and o.lemma_.lower() not in _PARTY_NOUNS]
+                objs = [o for o in t.children if o.dep_ == "pobj" and o.lemma_.lower() not in _PARTY_NOUNS
+                        and not (t.lower_ == "with" and index.at(o) is not None and index.at(o).label in ("COUNTRY", "MINISTRY", "ORG"))]
                 # "concerns with other members over China's draft standard": the topic hangs on the members
-                objs = objs or [o2 for o in t.children if o.dep_ == "pobj" for p in o.children
+                # ("raised concerns with the EU and Japan on China's export controls": so do the co-raisers')
+                objs = objs or [o2 for o in t.children if o.dep_ == "pobj" for x in [o] + list(o.conjuncts) for p in x.children
                                 if p.dep_ == "prep" and p.lower_ in preps - {"with", "to"} for o2 in p.children if o2.dep_ == "pobj"]
                 if objs:
                     return _np(objs[0])
+                if t.lower_ == "with":
+                    continue
             if t.lower_ in ("related", "regarding") and t.dep_ in ("amod", "acl", "prep"):
                 for c in t.children:
                     if c.dep_ == "prep":
@@ -1372,7 +1430,7 @@ class ConcernEvents(CueComponent):
                     continue  # "urged Korea to give full consideration ...": what is asked is the clause
                 if c.dep_ == "dobj" and c.lemma_.lower() not in cues.words("concern_noun"):
                     return _np(c, keep_to=False)
-                if c.dep_ == "prep" and c.lower_ == "for":
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i > v.i:  # not "For India's QCOs, Korea requested ..."
                     objs = [o for o in c.children if o.dep_ == "pobj"]
                     if objs:
                         return _np(objs[0])
@@ -1441,15 +1499,37 @@ def _measure_key(doc: Doc, ev: EventRecord) -> Optional[tuple]:
     return None
 
 
-def _merge_same_measure(doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
+def _measure_words(doc: Doc, ev: EventRecord) -> set[str]:
+    """The distinctive words of a measure phrase ("mandatory halal certification for cosmetics" → halal,
+    cosmetics), without the generic ones a measure is named by."""
+    a = next((a for a in ev.arguments if a.role == "measure" and a.span is not None), None)
+    if a is None:
+        return set()
+    generic = {"mandatory", "new", "draft", "revised", "national", "technical", "regulation", "regulations", "requirement",
+               "requirements", "measure", "measures", "standard", "standards", "rule", "rules", "certification", "scheme"}
+    return {w for w in re.findall(r"[a-z][a-z-]{3,}", text_of(doc)[a.span[0]:a.span[1]].lower()) if w not in generic}
+
+
+def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | set = frozenset(), index: Optional[EntityIndex] = None) -> list[EventRecord]:
     """One event per measure: a later event about a measure already raised by the same party (or by
     no named party) against the same respondent adds its requests and missing arguments to the first
-    ("KATS raised concerns on the EU's ESPR ... KATS asked the EU to share the delegated acts early")."""
+    ("KATS raised concerns on the EU's ESPR ... KATS asked the EU to share the delegated acts early").
+    An event in `soft` ("For Indonesia's halal requirements, it called for ...") also joins an earlier
+    one of the same parties whose measure shares a distinctive word with it."""
     out: list[EventRecord] = []
     for ev in events:
         key = _measure_key(doc, ev)
         roles = {r: [a for a in ev.arguments if a.role == r] for r in ("complainant", "respondent", "measure", "forum", "request")}
         target = None
+        if id(ev) in soft:
+            words = _measure_words(doc, ev)
+            e_resp = {a.entity for a in roles["respondent"]}
+            for prev in out:
+                if prev.type == "TRADE_CONCERN" and words & _measure_words(doc, prev) and e_resp and e_resp == {
+                        a.entity for a in prev.arguments if a.role == "respondent"}:
+                    target = prev
+                    key = None
+                    break
         if key is not None:
             for prev in out:
                 if _measure_key(doc, prev) != key:
@@ -1460,6 +1540,12 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord]) -> list[EventRecord
                 e_comp = {a.entity for a in roles["complainant"]}
                 if key[0] == "head" and not (p_resp and p_resp == e_resp):
                     continue  # two phrases with the same head word are the same measure only of the same owner
+                if p_comp and e_comp and not p_comp & e_comp and index is not None and key[0] == "entity":
+                    # "MOTIE submitted ... on the CBAM. ... the government stressed that the CBAM must ...": one side
+                    same_side = {_code(index, c) or body_country(index, c) for c in p_comp} & {_code(index, c) or body_country(index, c) for c in e_comp} - {None}
+                    if same_side and len(e_comp) == 1 and index.label(next(iter(e_comp))) == "COUNTRY" and (
+                            prev.date is None or ev.date is None or prev.date == ev.date):
+                        e_comp = p_comp
                 if (p_resp and e_resp and not p_resp & e_resp) or (p_comp and e_comp and not p_comp & e_comp):
                     continue
                 target = prev
@@ -1694,6 +1780,22 @@ def _quote_speaker(doc: Doc, index: EntityIndex, sent: Span, tok: Token) -> Opti
     return None
 
 
+def _clause_chunk(doc: Doc, s0: int, e0: int, index: Optional[EntityIndex] = None) -> bool:
+    """Whether an enumerated item is a sentence of its own ("▲ On May 31, it sent opinions to ..."):
+    a subject with its finite verb before any colon or parenthesis of the item."""
+    text = text_of(doc)
+    stop = re.search(r"[:(→]", text[s0:e0])
+    end = s0 + stop.start() if stop else e0
+    span = doc.char_span(s0, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ == "nsubj" and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD") and span.start <= t.head.i < span.end
+               and t.head.dep_ not in ("relcl", "acl")
+               # an actor as subject ("it sent", "MOTIE submitted"), not a measure ("UK CBAM, proposed to apply ...")
+               and (t.pos_ == "PRON" or index is not None and index.at(t) is not None and index.at(t).label in COMPLAINANT_LABELS)
+               for t in span)
+
+
 def _clean_chunk(doc: Doc, index: EntityIndex, span: tuple[int, int], skip: set) -> tuple[str, object, Optional[str]]:
     """An enumerated item as a measure: its regulation when the item is one, else the phrase without
     its article, its owner in front ("the EU's") and a relative clause after it (", which expires ...")."""
@@ -1781,6 +1883,10 @@ def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
     root = sp.root
     if root.lemma_.lower() in cues.words("non_measure") or root.lower_ in cues.words("non_measure"):
         return True
+    if root.lemma_.lower() in ("total", "number", "series", "set", "handful") and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children) for o in c.children)
+            for c in root.children):
+        return True  # "a total of seven STCs"
     if root.tag_ in ("NNS", "NNPS") and any(
             # "technical regulations of 6 countries", "measures of seven members"
             c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in ("country", "member", "economy", "partner", "government")
@@ -1890,8 +1996,12 @@ def _fronted_measure(cues: Cues, index: EntityIndex, tok: Token) -> Optional[tup
         if c.i > tok.i:
             continue
         obj = None
-        if c.dep_ == "prep" and c.lower_ in ("regarding", "concerning", "about", "on", "over"):
+        if c.dep_ == "prep" and (c.lower_ in ("regarding", "concerning", "about", "on", "over")
+                                 or c.lower_ == "for" and (c.i == c.sent.start or c.doc[c.i - 1].is_space or c.doc[c.i - 1].lower_ in ("as", "and"))):
+            # "Regarding ...", "For India's QCOs, Korea requested ...", "As for ..."
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ == "with" and c.i + 2 < len(c.doc) and c.doc[c.i + 1].lower_ in ("regard", "respect"):
+            obj = next((o for p in c.doc[c.i + 1].children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"), None)
         elif c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children if m.dep_ == "mark"):
             obj = next((o for o in c.children if o.dep_ == "dobj"), None)
         elif c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i == c.sent.start or c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.doc[c.i - 1].is_punct:
@@ -1909,6 +2019,9 @@ def _fronted_measure(cues: Cues, index: EntityIndex, tok: Token) -> Optional[tup
         head_words = [t for t in obj.subtree if t.i <= obj.i]
         if obj.lemma_.lower() in mnouns or obj.lower_ in mnouns or any(t.lower_ in mnouns for t in head_words):
             return _np(obj)
+        owner = [p for p in obj.children if p.dep_ == "poss" and index.at(p) is not None and index.at(p).label == "COUNTRY"]
+        if owner or index.in_tokens([obj], {"REGULATION"}):
+            return _np(obj)  # "For India's QCOs, ...", "Regarding the EUDR, ..."
     return None
 
 
@@ -1966,12 +2079,13 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 # what ends a list inside its sentence: where and when it was raised ("at the WTO TBT Committee", "on March 20")
 _LIST_TAIL = re.compile(r",?\s+(?:(?:at|during)\s+(?:the\s+)?[A-Z0-9]|in\s+(?:the\s+)?(?:WTO|[A-Z][a-z]+\s+(?:Committee|Council|Meeting))|on\s+" + _MONTHS + r"|(?:held\s+)?(?:from|on)\s+" + _MONTHS + r")")
 _ITEM_END = re.compile(r"(?:[\s,;.:①②③④⑤⑥⑦⑧⑨⑩]|\band\b|\bor\b|\bthe\b|\bas well as\b)*$")
-_POSS = re.compile(r"\s*['’]s?\b")
+_POSS = re.compile(r"\s*['’](?:s\b|(?=\s))")
 # "These included ...", "They were ...", "The concerns covered ...": a list of the concerns just counted
 # "the EU's concerns about Korea's procedures": the EU raises them, it owns no measure there
 _OWN_VIEW = re.compile(r"\s*['’]s?\s+(?:\w+\s+)?(?:concerns?|worries|inquiries|questions|objections|complaints|position|positions|views?|requests?|interests?|support)\b", re.I)
 _NEXT_LIST = re.compile(
-    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers))\s+"
+    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers)"
+    r"(?:\s+(?:raised|discussed|addressed|taken\s+up)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[A-Z][\w.]*)*)?)?)\s+"
     r"(?:(?:also\s+)?(?:included|include|includes|including|concerned|concern|covered|cover|were|are|involved|involve|related\s+to|relate\s+to|"
     r"targeted|target|addressed|address|dealt\s+with|deal\s+with|were\s+on|are\s+on|focused\s+on|focus\s+on))\s*:?\s*"
     r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*", re.I)
@@ -2097,7 +2211,7 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
     poss = [m for m in countries if _POSS.match(text[m.end:m.end + 3]) and text[m.end:m.end + 3].lstrip()[:1] in ("'", "’")
             and not _OWN_VIEW.match(text[m.end:m.end + 40])]
     if len(poss) < 2 or len({m.id for m in poss}) < 2:
-        return []
+        return _compound_items(doc, index, start, end, skip)
     out = []
     for k, m in enumerate(poss):
         e = poss[k + 1].start if k + 1 < len(poss) else end
@@ -2114,6 +2228,51 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
             pm = re.match(r"[’']s?\s+", text[m.end:m.start + len(chunk)])
             out.append((m.end + pm.end() if pm else m.start, m.start + len(chunk), m.id))
     return out if len(out) >= 2 else []
+
+
+def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set) -> list[tuple[int, int, str]]:
+    """A list of measures named with their owners in front, possessive or not: "the EU Deforestation
+    Regulation, the U.S. connected vehicle rule and China's power bank standard". Items are split at
+    commas and "and"; each must open with a country (its owner) and end in a measure word, or be a
+    regulation of an owner named in it. At least two items, two of them owned."""
+    text = text_of(doc)
+    seg = text[start:end]
+    tail = _LIST_TAIL.search(seg)
+    if tail:
+        seg = seg[:tail.start()]
+    seg = re.split(r"\s+(?:as\s+(?:specific\s+)?(?:trade\s+)?concerns?|as\s+STCs?)\b|(?<![A-Z])\.\s+(?=[A-Z])|[;:]\s", seg)[0]
+    pieces, pos = [], start
+    for part in re.split(r"(,\s+(?:and\s+)?|\s+and\s+)", seg):
+        if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", part):
+            pos += len(part)
+            continue
+        lead = len(part) - len(part.lstrip())
+        pieces.append((pos + lead, pos + len(part.rstrip(" ,"))))
+        pos += len(part)
+    heads = ("rule", "rules", "regulation", "regulations", "standard", "standards", "act", "law", "requirements", "requirement",
+             "order", "orders", "decree", "scheme", "mechanism", "ban", "tariffs", "duties", "measures", "controls", "certification",
+             "labelling", "labeling", "directive", "program", "programme", "policy", "restrictions", "quotas", "licensing")
+    out = []
+    for s0, e0 in pieces:
+        art = re.match(r"(?:the\s+)", text[s0:e0])
+        h = s0 + (art.end() if art else 0)
+        owner = next((m for m in index.mentions if m.label == "COUNTRY" and m.start == h and m.id not in skip), None)
+        regs = [m for m in index.mentions if m.label == "REGULATION" and s0 <= m.start and m.end <= e0]
+        last = re.findall(r"[A-Za-z-]+", text[s0:e0])
+        if owner is not None and (last and last[-1].lower() in heads or regs):
+            pm = re.match(r"[’']s?\s+|\s+", text[owner.end:e0])
+            out.append((owner.end + pm.end() if pm and regs == [] else (regs[0].start if regs else owner.end), e0, owner.id))
+        elif regs and regs[0].start <= h + 1 and regs[0].end >= e0 - 1:
+            # "the EU Deforestation Regulation": a country inside the regulation's name owns it
+            inner = next((m.id for m in index.mentions if m.label == "COUNTRY" and regs[0].start <= m.start < regs[0].end and m.id not in skip), None)
+            if inner is None:
+                code = _lookup(text[regs[0].start:regs[0].end].split()[0], prefix=False)
+                inner = index.country_for_code(code) if code else None
+            out.append((regs[0].start, regs[0].end, inner if inner not in skip else None))
+        else:
+            return []
+    owned = [o for o in out if o[2]]
+    return out if len(out) >= 2 and len(owned) >= 2 else []
 
 
 def _list_region_after(doc: Doc, sent: Span, tok: Token) -> Optional[tuple[int, int]]:
@@ -2145,8 +2304,8 @@ def _next_sentence_list(doc: Doc, index: EntityIndex, sent: Span, skip: set) -> 
     if nxt is None:
         return []
     m = _NEXT_LIST.match(text[nxt.start_char:nxt.end_char])
-    if m is None:
-        return []
+    if m is None or re.match(r"\s*(?:as\s+follows)?\s*[:.]", text[nxt.start_char + m.end():nxt.end_char]):
+        return []  # "The major regulations raised by KATS are as follows:" reads its own list
     start, end = nxt.start_char + m.end(), nxt.end_char
     enum = [mk for mk in _ENUM.finditer(text, start, end)]
     out: list[tuple[str, object, Optional[str]]] = []
