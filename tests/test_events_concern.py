@@ -805,3 +805,40 @@ def test_co_raisers_after_with_are_not_the_measure_and_a_total_is_no_measure(par
     assert _measures(doc) == [
         ("raised", [("complainant", "E2"), ("measure", "export restrictions"), ("respondent", "E5")]),
     ]
+
+
+def test_main_stcs_a_party_raised_include(parser):
+    text = "TBT\nThe main STCs Korea raised include China’s power bank standard and India’s quality control orders."
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("raised", [("complainant", "E2"), ("measure", "power bank standard"), ("respondent", "E5")]),
+        ("raised", [("complainant", "E2"), ("measure", "quality control orders"), ("respondent", "E6")]),
+    ]
+
+
+def test_each_listed_item_keeps_its_own_request_in_parentheses(parser):
+    text = ("TBT\nKATS raised the following STCs: China’s power bank standard (requesting a transition period) and India’s "
+            "QCOs (requesting acceptance of test reports).")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    assert _measures(doc) == [
+        ("raised", [("complainant", "E1"), ("measure", "power bank standard"), ("request", "a transition period"), ("respondent", "E5")]),
+        ("raised", [("complainant", "E1"), ("measure", "QCOs"), ("request", "acceptance of test reports"), ("respondent", "E6")]),
+    ]
+
+
+def test_urging_several_parties_about_the_measures_listed_after_such_as(parser):
+    text = ("TBT\nKorea urged China and India to minimize the burden on Korean exporters from their new regulations, such as "
+            "China’s power bank standard and India’s QCOs.")
+    doc = run(make_doc(parser, text, PROBE_ENTS), "concern_events")
+    req = ("request", "minimize the burden on Korean exporters from their new regulations")
+    assert _measures(doc) == [
+        ("urged", [("complainant", "E2"), ("measure", "power bank standard"), req, ("respondent", "E5")]),
+        ("urged", [("complainant", "E2"), ("measure", "QCOs"), req, ("respondent", "E6")]),
+    ]
+
+
+def test_calling_on_members_names_no_measure(parser):
+    text = "TBT\nKATS attended the committee in Geneva, Switzerland. Korea called on members to avoid unnecessary barriers to trade."
+    ents = PROBE_ENTS + [("E9", "COUNTRY", ["Switzerland"], {"code": "CHE"})]
+    doc = run(make_doc(parser, text, ents), "concern_events")
+    assert as_tuples(doc, "TRADE_CONCERN") == []

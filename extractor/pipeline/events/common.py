@@ -712,8 +712,13 @@ def other_country(index: EntityIndex, party: str) -> Optional[str]:
     if own is None:
         return None
     counts: dict[str, int] = {}
+    text = index.doc.text if len(index.doc) < 5000 else None
     for m in index.mentions:
         if m.label == "COUNTRY" and m.entity.attributes.get("code") not in (None, own):
+            before = (text if text is not None else index.doc[max(0, m.span.start - 3):m.span.start].text_with_ws)
+            before = before[max(0, m.start - 30):m.start] if text is not None else before
+            if re.search(r"\b[A-Z][a-z]+,\s*$", before):
+                continue  # "held in Geneva, Switzerland": a place, not a side
             counts[m.id] = counts.get(m.id, 0) + 1
     if not counts:
         return None

@@ -325,8 +325,9 @@ class ConcernEvents(CueComponent):
         if verb is None:
             return []
         concerns = [ev for ev in events if ev.type == "TRADE_CONCERN"]
-        by = re.search(r"\bby\s", text[sent.start_char:sent.start_char + m.end()])
-        # "The STCs raised by Korea were on ...": the agent raises them
+        by = re.search(r"\bby\s|(?:STCs|concerns|issues|measures|regulations|barriers)\s+(?:(?:that|which)\s+)?(?=(?:the\s+)?[A-Z])",
+                       text[sent.start_char:sent.start_char + m.end()])
+        # "The STCs raised by Korea were on ...", "The main STCs Korea raised include ...": who raised them
         complainants = [x.id for x in index.mentions if x.label in COMPLAINANT_LABELS
                         and sent.start_char + by.end() <= x.start < sent.start_char + m.end()][:1] if by else []
         if not complainants and concerns:
@@ -971,9 +972,16 @@ class ConcernEvents(CueComponent):
             # "raised concerns about India's A and Indonesia's B": the owners split the object
             lo, hi = min(t.idx for t in obj_toks), max(t.idx + len(t) for t in obj_toks)
             listed = _country_items(doc, index, max(lo, tok.idx), hi, skip) if lo > tok.idx else []
+        item_reqs: dict[int, tuple[int, int]] = {}
         if listed:
             items = []
+            text = text_of(doc)
             for k, (s_, e_, cid) in enumerate(listed):
+                # "the EU's Deforestation Regulation (requesting simplified procedures), China's ..."
+                pr = re.search(r"\s*\(\s*(?:request(?:ing|ed|s)?|ask(?:ing|ed)?|call(?:ing|ed)?\s+for|seek(?:ing)?|urging)\s*:?\s*(?:for\s+)?([^()]+)\)\s*$", text[s_:e_], re.I)
+                if pr:
+                    item_reqs[k] = (s_ + pr.start(1), s_ + pr.start(1) + len(pr.group(1).rstrip(" .;")))
+                    e_ = s_ + pr.start()
                 reg = _regulation_item(index, s_, e_)
                 items.append(("entity", reg) if reg else ("span", (s_, e_)))
                 if cid:
@@ -1058,7 +1066,14 @@ class ConcernEvents(CueComponent):
             # "He requested that Japan withdraw the measures": the request of the concern just raised
             self._add_requests(requests)
             return []
-        built = self._build(doc, index, cues, sent, tok, obj_toks, complainants, items, owners, requests, meeting, continued, skip)
+        if item_reqs:
+            built = []
+            for k, it in enumerate(items):
+                own = {0: owners[k]} if k in owners else {}
+                built.extend(self._build(doc, index, cues, sent, tok, obj_toks, complainants, [it], own,
+                                         [item_reqs[k]] if k in item_reqs else requests, meeting, continued, skip))
+        else:
+            built = self._build(doc, index, cues, sent, tok, obj_toks, complainants, items, owners, requests, meeting, continued, skip)
         if getattr(self, "_follow_up", False):
             # "For Indonesia's halal requirements, it called for ...": may name a measure raised before in other words
             self._soft.update(id(ev) for ev in built)
@@ -1275,6 +1290,31 @@ class ConcernEvents(CueComponent):
         if not subj and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
             subj = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
         complainants = actors(index, cues, subj, sent, doc, COMPLAINANT_LABELS)[:2] or self._pronoun_complainants(subj)
+        asked_codes = {_code(index, m.id) or m.entity.attributes.get("country") for m in asked} - {None}
+        if complainants and all((_code(index, c) or body_country(index, c)) in asked_codes for c in complainants):
+            # "Korea said that India's QCOs had delayed exports ... and asked India to speed up certification":
+            # the parse gave "asked" the subject of the clause before; who asks is the sentence's subject
+            root = sent.root
+            top = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
+            complainants = [c for c in actors(index, cues, top, sent, doc, COMPLAINANT_LABELS)[:2]
+                            if (_code(index, c) or body_country(index, c)) not in asked_codes]
+        region = _list_region_after(doc, sent, tok)
+        skip_l = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        listed = _country_items(doc, index, region[0], region[1], skip_l) if region else []
+        if len(listed) >= 2 and len(items) <= 1:
+            # "urged the EU, China and India to minimize the burden from their new regulations, such as the EU's
+            # Ecodesign Regulation, China's ... and India's QCOs": one event per listed measure, its owner asked
+            req = items[0][1] if items else None
+            if req is not None and region is not None and req[1] > region[0]:
+                cut = re.search(r",?\s*(?:such as|including|namely|notably)\s*$", text_of(doc)[req[0]:region[0]])
+                req = (req[0], req[0] + cut.start()) if cut else req
+            meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+            out = []
+            for s_, e_, cid in listed:
+                reg = _regulation_item(index, s_, e_)
+                out.extend(self._build(doc, index, cues, sent, tok, [], complainants, [("entity", reg) if reg else ("span", (s_, e_))],
+                                       {0: cid} if cid else {}, [req] if req else [], meeting, None, skip_l))
+            return out
         if len(items) == 1 and items[0][0][0] == "span" and _anaphoric(text_of(doc)[items[0][0][1][0]:items[0][0][1][1]]) and self._so_far:
             self._add_requests([r for _, r, _ in items if r is not None])
             return []
@@ -1399,7 +1439,8 @@ class ConcernEvents(CueComponent):
         # "heard concerns ... regarding X" attached to the verb
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("regarding", "about", "over", "on"):
-                objs = [o for o in c.children if o.dep_ == "pobj" and not _is_date_word(o)]
+                objs = [o for o in c.children if o.dep_ == "pobj" and not _is_date_word(o) and o.lemma_.lower() not in _PARTY_NOUNS
+                        and not (index.at(o) is not None and index.at(o).label in ("COUNTRY", "MINISTRY", "ORG", "OFFICIAL", "PERSON"))]
                 if objs:
                     return _np(objs[0])
         # the object itself, when it is not a bare concern word: "called for the removal of X"
@@ -2085,7 +2126,8 @@ _POSS = re.compile(r"\s*['’](?:s\b|(?=\s))")
 _OWN_VIEW = re.compile(r"\s*['’]s?\s+(?:\w+\s+)?(?:concerns?|worries|inquiries|questions|objections|complaints|position|positions|views?|requests?|interests?|support)\b", re.I)
 _NEXT_LIST = re.compile(
     r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers)"
-    r"(?:\s+(?:raised|discussed|addressed|taken\s+up)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[A-Z][\w.]*)*)?)?)\s+"
+    r"(?:\s+(?:raised|discussed|addressed|taken\s+up)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[A-Z][\w.]*)*)?"
+    r"|\s+(?:(?:that|which)\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:has\s+|had\s+)?(?:raised|discussed|addressed|raises))?)\s+"
     r"(?:(?:also\s+)?(?:included|include|includes|including|concerned|concern|covered|cover|were|are|involved|involve|related\s+to|relate\s+to|"
     r"targeted|target|addressed|address|dealt\s+with|deal\s+with|were\s+on|are\s+on|focused\s+on|focus\s+on))\s*:?\s*"
     r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*", re.I)
