@@ -1129,6 +1129,13 @@ class ConcernEvents(CueComponent):
             # whose other side is not named as a participant: the document's main other country
             respondent = other_country(index, complainants[0])
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is None:
+            # "plans to raise ... again at the next SPS Committee in March": the session it will be raised at
+            text = text_of(doc)
+            found = dates_in(self.find_dates, doc, sent, "future")
+            nxt = [d for d in found if re.search(r"\b(?:at|during)\s+(?:the\s+)?(?:next|upcoming|coming)\b[^.;]{0,60}?(?:\bin|\bon)\s+$", text[max(sent.start_char, d.start - 80):d.start])]
+            if len(nxt) == 1:
+                date = nxt[0].value
         if date is None and meeting is not None:
             date = meeting.date
         forum = None
@@ -2118,7 +2125,7 @@ def _obligations(tok: Token) -> list[tuple[int, int]]:
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 # what ends a list inside its sentence: where and when it was raised ("at the WTO TBT Committee", "on March 20")
-_LIST_TAIL = re.compile(r",?\s+(?:(?:at|during)\s+(?:the\s+)?[A-Z0-9]|in\s+(?:the\s+)?(?:WTO|[A-Z][a-z]+\s+(?:Committee|Council|Meeting))|on\s+" + _MONTHS + r"|(?:held\s+)?(?:from|on)\s+" + _MONTHS + r")")
+_LIST_TAIL = re.compile(r",?\s+(?:(?:at|during)\s+(?:the\s+)?(?:[A-Z0-9]|(?:next|upcoming|last|previous|coming)\s)|again\b|if\s|in\s+(?:the\s+)?(?:WTO|[A-Z][a-z]+\s+(?:Committee|Council|Meeting))|on\s+" + _MONTHS + r"|(?:held\s+)?(?:from|on)\s+" + _MONTHS + r")")
 _ITEM_END = re.compile(r"(?:[\s,;.:①②③④⑤⑥⑦⑧⑨⑩]|\band\b|\bor\b|\bthe\b|\bas well as\b)*$")
 _POSS = re.compile(r"\s*['’](?:s\b|(?=\s))")
 # "These included ...", "They were ...", "The concerns covered ...": a list of the concerns just counted
@@ -2179,6 +2186,9 @@ def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[st
     for m in index.mentions:
         if m.label == "COUNTRY" and lo <= m.start and m.end <= hi:
             tm = re.match(r"\s+to\s+(\w+)", text[m.end:hi])
+            if tm is None and re.search(r"\bthat\s+(?:the\s+)?$", text[max(lo, m.start - 12):m.start]):
+                # "requested that the EU provide guidance on ... and that China grant a grace period for ..."
+                tm = re.match(r"\s+(?:should\s+)?([a-z]+)\b", text[m.end:hi])
             if tm:
                 parties.append((m, m.end + tm.start(1)))
     if len(parties) < 2 or len({m.id for m, _ in parties}) < 2:
@@ -2191,6 +2201,7 @@ def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[st
             tail = _LIST_TAIL.search(seg)
             if tail:
                 seg = seg[:tail.start()]
+        seg = re.split(r",?\s+and\s+(?:it|he|she|they|also|the\s+\w+\s+side)\s+\w+|,\s+(?:and\s+)?(?:called|urged|asked|requested|sought)\b", seg)[0]
         seg = re.sub(r"(?:[\s,;.]|\band\b|\bthe\b)*$", "", seg)
         send = vstart + len(seg)
         verb = doc.char_span(vstart, vstart + len(re.match(r"\w+", seg).group(0)), alignment_mode="expand") if seg else None
@@ -2199,8 +2210,13 @@ def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[st
         v = verb.root
         measure = None
         regs = [r for r in index.mentions if r.label == "REGULATION" and vstart <= r.start and r.end <= send]
+        owned = re.search(r"\b(?:its|their)\s+((?:[\w-]+\s+){0,4}(?:standards?|rules?|regulations?|requirements?|measures?|orders?|decree|scheme|law|act|tariffs?|duties|ban|restrictions?|certification|labelling|labeling|procedures?)(?:\s+(?:on|for|of|under)\s+.+)?)$", text[vstart:send])
         if regs:
             measure = ("entity", regs[0].id)
+        elif owned:
+            # "grant a grace period for its power bank standard": the party's own measure, not what is asked
+            o_text = owned.group(1).split(", ")[0]
+            measure = ("span", (vstart + owned.start(1), vstart + owned.start(1) + len(o_text)))
         else:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is None:
@@ -2459,7 +2475,7 @@ def _sentence_forum(doc: Doc, index: EntityIndex, sent: Span) -> Optional[str]:
         if m.label not in BODIES or not (sent.start_char <= m.start < sent.end_char):
             continue
         before = text[max(sent.start_char, m.start - 40):m.start]
-        at = re.search(r"\b(?:at|during|before)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$", before, re.I)
+        at = re.search(r"\b(?:at|during|before)\s+(?:the\s+)?(?:next\s+|upcoming\s+|coming\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$", before, re.I)
         near = at or re.search(r"(?:\bin\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?|\b(?:meeting|session)s?\s+of\s+(?:the\s+)?)$", before, re.I)
         if not near:
             continue
