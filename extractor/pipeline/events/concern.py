@@ -30,7 +30,10 @@ release opens with ("participated in the meeting of the WTO TBT Committee").
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Optional
 
 from spacy.language import Language
@@ -301,6 +304,9 @@ class ConcernEvents(CueComponent):
             triggers.add(tok.idx)
         if not out and not any(sent.start_char <= t < sent.end_char for t in triggers) and not any(
                 sent.start_char <= s < sent.end_char for s, _ in taken_spans):
+            out.extend(self._passive_list(doc, index, cues, sent, events))
+        if not out and not any(sent.start_char <= t < sent.end_char for t in triggers) and not any(
+                sent.start_char <= s < sent.end_char for s, _ in taken_spans):
             # "The existing STCs included India's QCOs on chemicals, Vietnam's ... and Saudi Arabia's ...":
             # a sentence that lists raised concerns by their owners, after the sentence that counted them
             out.extend(self._list_sentence(doc, index, cues, sent, events))
@@ -314,6 +320,39 @@ class ConcernEvents(CueComponent):
                     out.extend(evs)
             if cue is not None and not out:
                 out.extend(self._table_rows(doc, index, cues, sent, cue, events))
+        return out
+
+    def _passive_list(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
+        """Measures as the subject of a passive raising verb: "The Indian BIS certification for chemicals and
+        the Vietnamese labelling decree were also taken up", "Concerns ... were raised about ..." is read
+        elsewhere. The raiser is the one of the concerns before, else the body the release opens with."""
+        verb = next((t for t in sent if t.pos_ == "VERB" and t.tag_ == "VBN" and t.lemma_.lower() in ("raise", "take", "discuss", "address", "flag", "bring", "question", "table")
+                     and any(c.dep_ == "auxpass" for c in t.children) and (t.lemma_.lower() not in ("take", "bring") or any(c.lower_ == "up" for c in t.children))), None)
+        if verb is None:
+            return []
+        subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        if not subj or any(t.lemma_.lower() in cues.words("concern_noun") for t in subj):
+            return []
+        concerns = [ev for ev in events if ev.type == "TRADE_CONCERN"]
+        complainants = [a.entity for a in concerns[-1].arguments if a.role == "complainant" and a.entity] if concerns else []
+        if not complainants:
+            body = body_start(doc)
+            lead = [x for x in self._sents if x.end_char > body][:2]
+            complainants = [x.id for x in index.mentions if lead and x.label in ("MINISTRY", "ORG") and lead[0].start_char <= x.start < lead[-1].end_char
+                            and not is_forum(x.entity.name)][:1]
+        if not complainants:
+            return []
+        skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
+        lo, hi = min(t.idx for t in subj), max(t.idx + len(t.text) for t in subj)
+        items = _country_items(doc, index, lo, hi, skip)
+        if not items:
+            return []
+        meeting = meeting_before(doc, verb.idx) if self.meeting_context else None
+        out: list[EventRecord] = []
+        for s0, e0, cid in items:
+            reg = _regulation_item(index, s0, e0)
+            out.extend(self._build(doc, index, cues, sent, verb, [], complainants, [("entity", reg) if reg else ("span", (s0, e0))],
+                                   {0: cid} if cid else {}, [], meeting, None, skip))
         return out
 
     def _list_sentence(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
@@ -1596,6 +1635,8 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | s
                         e_comp = p_comp
                 if (p_resp and e_resp and not p_resp & e_resp) or (p_comp and e_comp and not p_comp & e_comp):
                     continue
+                if prev.date is not None and ev.date is not None and prev.date != ev.date and ev.date[0] > prev.date[1]:
+                    continue  # raised again at a later session: an event of its own (GUIDELINES 8.8 A-1)
                 target = prev
                 break
         if target is None:
@@ -1928,6 +1969,8 @@ def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
     sp = doc.char_span(span[0], span[1], alignment_mode="expand")
     if sp is None or len(sp) == 0:
         return False
+    if re.search(r"\(\s*\d+\s+(?:cases?|items?|STCs?)\s*\)", text_of(doc)[span[0]:span[1] + 12]):
+        return True  # "technical regulations of the EU (3 cases), India (2 cases)": a count by country
     root = sp.root
     if root.lemma_.lower() in cues.words("non_measure") or root.lower_ in cues.words("non_measure"):
         return True
@@ -2259,6 +2302,8 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
     for m in countries:
         rest = text[m.end:end]
         pm = re.match(r"\s*\(([^()]*)\)", rest)
+        if pm and re.fullmatch(r"\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cases?|items?|measures?|regulations?|STCs?)\s*", pm.group(1), re.I):
+            return []  # "technical regulations of the EU (3 cases), India (2 cases) ...": counts, not measures
         if pm and " " in pm.group(1).strip():
             s = m.end + pm.start(1)
             inner = pm.group(1)
@@ -2281,11 +2326,30 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
                 chunk = chunk[:tail.start()]
         chunk = re.sub(r"[\s,;.]*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\))?[\s,;.]*$", "", chunk)
         chunk = chunk.rstrip(" ,;.\n")
+        span_toks = doc.char_span(m.start, m.start + len(chunk), alignment_mode="expand")
+        if span_toks is not None:
+            # "expressed concerns that the EU's Ecodesign Regulation could act as ...": the subject only
+            finite = next((t for t in span_toks if t.tag_ in ("MD", "VBZ", "VBP", "VBD") and t.i > span_toks.start + 1
+                           and t.dep_ in ("aux", "ROOT", "ccomp", "conj", "relcl") and t.pos_ in ("AUX", "VERB")), None)
+            if finite is not None:
+                chunk = text[m.start:finite.idx].rstrip(" ,")
         if len(chunk) > len(m.entity.name) + 3:
             # the measure without its owner in front: "India's quality control orders" → "quality control orders"
             pm = re.match(r"[’']s?\s+", text[m.end:m.start + len(chunk)])
             out.append((m.end + pm.end() if pm else m.start, m.start + len(chunk), m.id))
     return out if len(out) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonyms of the gazetteer → country code ("Indian" → IND)."""
+    path = Path(__file__).resolve().parents[2] / "data" / "gazetteers" / "demonyms.jsonl"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out.setdefault(rec["pattern"], rec["id"])
+    return out
 
 
 def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set) -> list[tuple[int, int, str]]:
@@ -2312,12 +2376,18 @@ def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: se
              "labelling", "labeling", "directive", "program", "programme", "policy", "restrictions", "quotas", "licensing")
     out = []
     for s0, e0 in pieces:
-        art = re.match(r"(?:the\s+)", text[s0:e0])
+        art = re.match(r"(?:the\s+)", text[s0:e0], re.I)
         h = s0 + (art.end() if art else 0)
         owner = next((m for m in index.mentions if m.label == "COUNTRY" and m.start == h and m.id not in skip), None)
         regs = [m for m in index.mentions if m.label == "REGULATION" and s0 <= m.start and m.end <= e0]
         last = re.findall(r"[A-Za-z-]+", text[s0:e0])
-        if owner is not None and (last and last[-1].lower() in heads or regs):
+        dm = re.match(r"((?:South\s+)?[A-Z][a-z]+)\s+", text[h:e0])
+        demonym = index.country_for_code(_demonyms().get(dm.group(1))) if dm and owner is None else None
+        if demonym is not None and demonym not in skip and any(w.lower() in heads for w in last):
+            # "the Indian BIS certification for chemicals", "the Vietnamese labelling decree"
+            out.append((h + dm.end(), e0, demonym))
+            continue
+        if owner is not None and (any(w.lower() in heads for w in last[1:]) or regs):
             pm = re.match(r"[’']s?\s+|\s+", text[owner.end:e0])
             out.append((owner.end + pm.end() if pm and regs == [] else (regs[0].start if regs else owner.end), e0, owner.id))
         elif regs and regs[0].start <= h + 1 and regs[0].end >= e0 - 1:
