@@ -989,6 +989,15 @@ class ConcernEvents(CueComponent):
             speaker = _reporter_of(index, src_tokens[0] if src_tokens else tok)  # "MAFRA announced that it ... raised concerns"
         # '"We conveyed our concerns about ...," said Minister Yeo': the speaker raised them
         complainants = [speaker] if speaker else actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
+        if not complainants and not src_tokens and any(c.dep_ == "auxpass" for c in tok.children):
+            # "Concerns were also voiced about Vietnam's new emission standards": by whoever raised the ones before
+            before = [ev for ev in self._so_far if ev.type == "TRADE_CONCERN"]
+            complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity] if before else []
+            if not complainants:
+                body = body_start(doc)
+                lead = [x for x in self._sents if x.end_char > body][:2]
+                complainants = [x.id for x in index.mentions if lead and x.label in ("MINISTRY", "ORG") and lead[0].start_char <= x.start < lead[-1].end_char
+                                and not is_forum(x.entity.name)][:1]
         continued = None
         if not complainants:
             complainants = self._pronoun_complainants(src_tokens)
@@ -2180,7 +2189,9 @@ _NEXT_LIST = re.compile(
     r"|\s+(?:(?:that|which)\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:has\s+|had\s+)?(?:raised|discussed|addressed|raises))?)\s+"
     r"(?:(?:also\s+)?(?:included|include|includes|including|concerned|concern|covered|cover|were|are|involved|involve|related\s+to|relate\s+to|"
     r"targeted|target|addressed|address|dealt\s+with|deal\s+with|were\s+on|are\s+on|focused\s+on|focus\s+on))\s*:?\s*"
-    r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*", re.I)
+    r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*"
+    r"|^\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*[’']s|Its|Their)\s+(?:\w+\s+){0,2}(?:concerns|requests|STCs|issues)\s+(?:centered|centred|focused|concentrated|were|are|included|related)\s*(?:on|upon|around|to)?\s*"
+    r"|^\s*(?:Also\s+)?(?:tabled|raised|discussed|flagged|taken\s+up|brought\s+up|addressed)\s+(?:also\s+)?(?:were|was)\s+", re.I)
 
 
 def _is_date_word(tok: Token) -> bool:
@@ -2194,7 +2205,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     for d in dates_in(finder, doc, sent):
         for e in ends:
             gap = text_of(doc)[e:d.start]
-            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:held|convened|meeting|session))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?met|took\s+place))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
 
@@ -2313,7 +2324,8 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
         return paren
     poss = [m for m in countries if _POSS.match(text[m.end:m.end + 3]) and text[m.end:m.end + 3].lstrip()[:1] in ("'", "’")
             and not _OWN_VIEW.match(text[m.end:m.end + 40])]
-    if len(poss) < 2 or len({m.id for m in poss}) < 2:
+    pairs = sum(1 for m in poss for c in countries if c.end <= m.start and re.fullmatch(r"\s+and\s+", text[c.end:m.start]))
+    if len(poss) + pairs < 2 or len({m.id for m in poss}) + pairs < 2:
         return _compound_items(doc, index, start, end, skip)
     out = []
     for k, m in enumerate(poss):
@@ -2325,6 +2337,8 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
             if tail:
                 chunk = chunk[:tail.start()]
         chunk = re.sub(r"[\s,;.]*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\))?[\s,;.]*$", "", chunk)
+        # "..., for which KATS asked ...", "..., due to apply from October 2026": what follows is not the measure
+        chunk = re.split(r",\s+(?:for\s+which|which|that|due\s+to|to\s+be|effective|applicable|scheduled|set\s+to|in\s+force)\b", chunk)[0]
         chunk = chunk.rstrip(" ,;.\n")
         span_toks = doc.char_span(m.start, m.start + len(chunk), alignment_mode="expand")
         if span_toks is not None:
@@ -2336,7 +2350,12 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
         if len(chunk) > len(m.entity.name) + 3:
             # the measure without its owner in front: "India's quality control orders" → "quality control orders"
             pm = re.match(r"[’']s?\s+", text[m.end:m.start + len(chunk)])
-            out.append((m.end + pm.end() if pm else m.start, m.start + len(chunk), m.id))
+            item = (m.end + pm.end() if pm else m.start, m.start + len(chunk), m.id)
+            # "the EU and India's recycled-content requirements": a measure of each
+            co = next((c for c in countries if c.end <= m.start and re.fullmatch(r"\s+and\s+", text[c.end:m.start]) and c.id != m.id), None)
+            if co is not None:
+                out.append((item[0], item[1], co.id))
+            out.append(item)
     return out if len(out) >= 2 else []
 
 
@@ -2369,13 +2388,16 @@ def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: se
             pos += len(part)
             continue
         lead = len(part) - len(part.lstrip())
-        pieces.append((pos + lead, pos + len(part.rstrip(" ,"))))
+        pieces.append((pos + lead, pos + len(part.rstrip(" ,;.\n"))))
         pos += len(part)
     heads = ("rule", "rules", "regulation", "regulations", "standard", "standards", "act", "law", "requirements", "requirement",
              "order", "orders", "decree", "scheme", "mechanism", "ban", "tariffs", "duties", "measures", "controls", "certification",
              "labelling", "labeling", "directive", "program", "programme", "policy", "restrictions", "quotas", "licensing")
     out = []
     for s0, e0 in pieces:
+        acr = re.search(r"\s*\([A-Z][\w-]{1,10}\)$", text[s0:e0])
+        if acr:
+            e0 = s0 + acr.start()  # "the EU Deforestation Regulation (EUDR)"
         art = re.match(r"(?:the\s+)", text[s0:e0], re.I)
         h = s0 + (art.end() if art else 0)
         owner = next((m for m in index.mentions if m.label == "COUNTRY" and m.start == h and m.id not in skip), None)
@@ -2490,7 +2512,7 @@ def meeting_forum(index: EntityIndex, meeting: EventRecord) -> Optional[str]:
     return None
 
 
-_ATTENDED = re.compile(r"(?:\b(?:at|during|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|holds?|held|convened?|(?:co-)?chair(?:ed|s)?|(?:co-)?host(?:ed|s)?|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
+_ATTENDED = re.compile(r"(?:\b(?:at|during|to|before|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|holds?|held|convened?|(?:co-)?chair(?:ed|s)?|(?:co-)?host(?:ed|s)?|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
 
 
 def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord], finder=None, sents: Optional[list[Span]] = None) -> None:
