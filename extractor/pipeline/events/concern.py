@@ -360,7 +360,10 @@ class ConcernEvents(CueComponent):
         m = _NEXT_LIST.match(text[sent.start_char:sent.end_char])
         if m is None:
             return []
-        verb = next((t for t in sent if t.idx >= sent.start_char + m.start() and t.pos_ in ("VERB", "AUX") and t.idx < sent.start_char + m.end()), None)
+        in_match = [t for t in sent if sent.start_char + m.start() <= t.idx < sent.start_char + m.end()]
+        said = cues.words("trigger_verb") | cues.words("broad_verb")
+        verb = next((t for t in in_match if t.pos_ == "VERB" and t.lemma_.lower() in said), None) or \
+            next((t for t in in_match if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return []
         concerns = [ev for ev in events if ev.type == "TRADE_CONCERN"]
@@ -374,7 +377,14 @@ class ConcernEvents(CueComponent):
         if not complainants:
             body = body_start(doc)
             lead = next((x for x in self._sents if x.end_char > body), None)
-            if lead is not None and any(t.lemma_.lower() in cues.words("trigger_verb") | cues.words("broad_verb") for t in lead):
+            nouns = cues.words("concern_noun")
+            # "Korea put forward 7 STCs ..., KATS said": the subject of the verb that takes the concerns
+            holder = next((t.head for t in lead if t.dep_ == "dobj" and (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.head.pos_ == "VERB"), None) if lead is not None else None
+            if holder is not None:
+                complainants = actors(index, cues, _subject(holder), lead, doc, COMPLAINANT_LABELS)[:1]
+                if verb.lemma_.lower() not in said:
+                    verb = holder  # "The new STCs were ① ..." after "Korea put forward 7 STCs": the lead's verb
+            if not complainants and lead is not None and (holder is not None or any(t.lemma_.lower() in cues.words("trigger_verb") | cues.words("broad_verb") for t in lead)):
                 complainants = [x.id for x in index.mentions if x.label in ("MINISTRY", "ORG", "COUNTRY") and lead.start_char <= x.start < lead.end_char
                                 and not is_forum(x.entity.name)][:1]
         if not complainants:
@@ -1020,6 +1030,8 @@ class ConcernEvents(CueComponent):
             # "raised concerns about India's A and Indonesia's B": the owners split the object
             lo, hi = min(t.idx for t in obj_toks), max(t.idx + len(t) for t in obj_toks)
             listed = _country_items(doc, index, max(lo, tok.idx), hi, skip) if lo > tok.idx else []
+        if tok.lemma_.lower() in cues.words("request_verb") and self._so_far and self._party_requests(doc, index, sent, tok):
+            return []  # "requested acceptance of test reports (India, the Philippines) and a transition period (Saudi Arabia)"
         item_reqs: dict[int, tuple[int, int]] = {}
         if listed:
             items = []
@@ -1127,6 +1139,43 @@ class ConcernEvents(CueComponent):
             self._soft.update(id(ev) for ev in built)
             self._follow_up = False
         return built
+
+    def _party_requests(self, doc: Doc, index: EntityIndex, sent: Span, tok: Token) -> bool:
+        """Requests labelled with the parties they are addressed to, added to those parties' concerns
+        raised before: "Korea requested acceptance of test reports (India, the Philippines) and a
+        transition period of at least 12 months (Saudi Arabia)". True when every label is read."""
+        text = text_of(doc)
+        seg_start = tok.idx + len(tok.text)
+        found = []
+        for pm in re.finditer(r"\(([^()]+)\)", text[seg_start:sent.end_char]):
+            ps, pe = seg_start + pm.start(1), seg_start + pm.end(1)
+            names = [x for x in index.mentions if x.label == "COUNTRY" and ps <= x.start and x.end <= pe]
+            rest = re.sub(r"\b(?:the|and)\b|[,\s]", "", text[ps:pe])
+            if not names or len(rest) > sum(len(text[x.start:x.end].replace(" ", "")) for x in names) + 2:
+                return False
+            found.append((seg_start + pm.start(), [x.id for x in names]))
+        if not found:
+            return False
+        targets = {}
+        for ev in reversed(self._so_far):
+            if ev.type == "TRADE_CONCERN":
+                for a in ev.arguments:
+                    if a.role == "respondent" and a.entity and a.entity not in targets:
+                        targets[a.entity] = ev
+        if not all(c in targets for _, ids in found for c in ids):
+            return False
+        start = seg_start
+        for pos, ids in found:
+            req = trim([t for t in doc[tok.i + 1:sent.end] if start <= t.idx < pos and not (t.dep_ == "cc" and t.idx == start)])
+            if req is None:
+                return False
+            r0, r1 = req
+            r0 += len(re.match(r"(?:and\s+|,\s*)*", text[r0:r1]).group(0))
+            for c in ids:
+                targets[c].arguments.append(span_arg("request", (r0, r1)))
+            close = text.find(")", pos)
+            start = close + 1
+        return True
 
     def _previous_measure(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, skip: set) -> Optional[tuple[str, object, Optional[str]]]:
         """The measure the sentence before reports, with its owner, for "the issue" / "the matter"
@@ -1595,15 +1644,33 @@ def _measure_key(doc: Doc, ev: EventRecord) -> Optional[tuple]:
     return None
 
 
-def _measure_words(doc: Doc, ev: EventRecord) -> set[str]:
+_GENERIC_MEASURE_WORDS = frozenset({"mandatory", "new", "draft", "revised", "national", "technical", "regulation", "regulations",
+                                    "requirement", "requirements", "measure", "measures", "standard", "standards", "rule", "rules",
+                                    "certification", "scheme", "law", "laws", "act", "decree", "order", "orders", "policy"})
+
+
+def _measure_words(doc: Doc, ev: EventRecord, index: Optional[EntityIndex] = None) -> set[str]:
     """The distinctive words of a measure phrase ("mandatory halal certification for cosmetics" → halal,
-    cosmetics), without the generic ones a measure is named by."""
-    a = next((a for a in ev.arguments if a.role == "measure" and a.span is not None), None)
+    cosmetics), without the generic ones a measure is named by; a regulation's by its name."""
+    a = next((a for a in ev.arguments if a.role == "measure"), None)
     if a is None:
         return set()
-    generic = {"mandatory", "new", "draft", "revised", "national", "technical", "regulation", "regulations", "requirement",
-               "requirements", "measure", "measures", "standard", "standards", "rule", "rules", "certification", "scheme"}
-    return {w for w in re.findall(r"[a-z][a-z-]{3,}", text_of(doc)[a.span[0]:a.span[1]].lower()) if w not in generic}
+    if a.span is not None:
+        words = text_of(doc)[a.span[0]:a.span[1]]
+    elif index is not None and a.entity in index.entities:
+        words = index.entities[a.entity].name
+    else:
+        return set()
+    return {w for w in re.findall(r"[a-z][a-z-]{3,}", words.lower()) if w not in _GENERIC_MEASURE_WORDS}
+
+
+def _bare_measure(doc: Doc, ev: EventRecord) -> bool:
+    """Whether a measure is named only by a generic noun ("law", "the regulation")."""
+    a = next((a for a in ev.arguments if a.role == "measure" and a.span is not None), None)
+    if a is None:
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", text_of(doc)[a.span[0]:a.span[1]].lower())
+    return 0 < len(words) <= 2 and all(w in _GENERIC_MEASURE_WORDS or w in ("the", "its") for w in words)
 
 
 def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | set = frozenset(), index: Optional[EntityIndex] = None) -> list[EventRecord]:
@@ -1618,10 +1685,11 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | s
         roles = {r: [a for a in ev.arguments if a.role == r] for r in ("complainant", "respondent", "measure", "forum", "request")}
         target = None
         if id(ev) in soft:
-            words = _measure_words(doc, ev)
+            words = _measure_words(doc, ev, index)
+            bare = _bare_measure(doc, ev)  # "On Indonesia's law, it called for ...": the law raised before
             e_resp = {a.entity for a in roles["respondent"]}
-            for prev in out:
-                if prev.type == "TRADE_CONCERN" and words & _measure_words(doc, prev) and e_resp and e_resp == {
+            for prev in reversed(out):
+                if prev.type == "TRADE_CONCERN" and (bare or words & _measure_words(doc, prev, index)) and e_resp and e_resp == {
                         a.entity for a in prev.arguments if a.role == "respondent"}:
                     target = prev
                     key = None
@@ -2184,8 +2252,8 @@ _POSS = re.compile(r"\s*['’](?:s\b|(?=\s))")
 # "the EU's concerns about Korea's procedures": the EU raises them, it owns no measure there
 _OWN_VIEW = re.compile(r"\s*['’]s?\s+(?:\w+\s+)?(?:concerns?|worries|inquiries|questions|objections|complaints|position|positions|views?|requests?|interests?|support)\b", re.I)
 _NEXT_LIST = re.compile(
-    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers)"
-    r"(?:\s+(?:raised|discussed|addressed|taken\s+up)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[A-Z][\w.]*)*)?"
+    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers|ones)"
+    r"(?:\s+(?:raised|discussed|addressed|taken\s+up|brought\s+up|put\s+forward|tabled|carried\s+over)(?:\s+again)?(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[A-Z][\w.]*)*)?"
     r"|\s+(?:(?:that|which)\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:has\s+|had\s+)?(?:raised|discussed|addressed|raises))?)\s+"
     r"(?:(?:also\s+)?(?:included|include|includes|including|concerned|concern|covered|cover|were|are|involved|involve|related\s+to|relate\s+to|"
     r"targeted|target|addressed|address|dealt\s+with|deal\s+with|were\s+on|are\s+on|focused\s+on|focus\s+on))\s*:?\s*"
