@@ -223,9 +223,9 @@ class ConcernEvents(CueComponent):
                 events.extend(self._resolutions(doc, index, cues, sent, events))
         if self.broad:
             events.extend(self._concern_lines(doc, index, cues, events))
-        events = _merge_same_measure(doc, events, self._soft, index) if self.merge else events
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
+        events = _merge_same_measure(doc, events, self._soft, index) if self.merge else events
         return events
 
     # ------------------------------------------------------------------ the broad pass
@@ -250,7 +250,7 @@ class ConcernEvents(CueComponent):
                 continue  # "..., asking Korea to reduce data requirements": the request of a concern already read
             lemma = tok.lemma_.lower()
             particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
-            if lemma in ("take",) and "issue" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle:
+            if lemma in ("take",) and "issue" not in particle and "up" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle:
                 continue
             if lemma not in strong and lemma not in weak:
                 continue
@@ -1669,8 +1669,10 @@ def _bare_measure(doc: Doc, ev: EventRecord) -> bool:
     a = next((a for a in ev.arguments if a.role == "measure" and a.span is not None), None)
     if a is None:
         return False
-    words = re.findall(r"[A-Za-z][\w-]*", text_of(doc)[a.span[0]:a.span[1]].lower())
-    return 0 < len(words) <= 2 and all(w in _GENERIC_MEASURE_WORDS or w in ("the", "its") for w in words)
+    raw = re.findall(r"[A-Za-z][\w.-]*", text_of(doc)[a.span[0]:a.span[1]])
+    words = [w.lower() for w in raw if not w[0].isupper() or w.lower() in _GENERIC_MEASURE_WORDS]  # "the EU and Saudi measures"
+    return 0 < len(words) <= 3 and all(w in _GENERIC_MEASURE_WORDS or w in ("the", "its", "their", "and") for w in words) and any(
+        w in _GENERIC_MEASURE_WORDS for w in words)
 
 
 def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | set = frozenset(), index: Optional[EntityIndex] = None) -> list[EventRecord]:
@@ -1684,9 +1686,9 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | s
         key = _measure_key(doc, ev)
         roles = {r: [a for a in ev.arguments if a.role == r] for r in ("complainant", "respondent", "measure", "forum", "request")}
         target = None
-        if id(ev) in soft:
+        bare = _bare_measure(doc, ev)  # "On Indonesia's law, it called for ...": the law raised before
+        if id(ev) in soft or bare:
             words = _measure_words(doc, ev, index)
-            bare = _bare_measure(doc, ev)  # "On Indonesia's law, it called for ...": the law raised before
             e_resp = {a.entity for a in roles["respondent"]}
             for prev in reversed(out):
                 if prev.type == "TRADE_CONCERN" and (bare or words & _measure_words(doc, prev, index)) and e_resp and e_resp == {
@@ -2061,7 +2063,7 @@ def _not_a_measure(doc: Doc, cues: Cues, span: tuple[int, int]) -> bool:
                                                           and any(n.dep_ == "nummod" for n in o.children) for o in c.children)
             for c in root.children):
         return True
-    return root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" and c.like_num and c.text.isdigit() and sp.start <= c.i < sp.end
+    return root.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" and c.like_num and sp.start <= c.i < sp.end
                                                  for c in root.children) and not any(c.dep_ == "poss" for c in root.children)
 
 
@@ -2273,7 +2275,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     for d in dates_in(finder, doc, sent):
         for e in ends:
             gap = text_of(doc)[e:d.start]
-            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?met|took\s+place))?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?met|took\s+place)(?:\s+(?:online|virtually|in\s+person|by\s+video(?:\s+conference)?))?)?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
 
@@ -2499,7 +2501,7 @@ def _list_region_after(doc: Doc, sent: Span, tok: Token) -> Optional[tuple[int, 
     seg = text[tok.idx:sent.end_char]
     m = re.search(r"\b(?:including|such as|namely|notably)\s+", seg)
     if m is None:
-        m = re.search(r"\b(?:on|regarding|concerning|about|over)\s+(?:the\s+)?measures\s+of\s+", seg)
+        m = re.search(r"\b(?:on|regarding|concerning|about|over)\s+(?:the\s+)?(?:\w+\s+)?(?:measures|regulations|rules|requirements|policies)\s+of\s+", seg)
         if m is None:
             return None
         return tok.idx + m.start(), sent.end_char
@@ -2580,7 +2582,7 @@ def meeting_forum(index: EntityIndex, meeting: EventRecord) -> Optional[str]:
     return None
 
 
-_ATTENDED = re.compile(r"(?:\b(?:at|during|to|before|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|holds?|held|convened?|(?:co-)?chair(?:ed|s)?|(?:co-)?host(?:ed|s)?|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
+_ATTENDED = re.compile(r"(?:\b(?:at|during|before|attended|attend|attending|participated\s+in|took\s+part\s+in|sidelines\s+of|holds?|held|convened?|(?:co-)?chair(?:ed|s)?|(?:co-)?host(?:ed|s)?|(?:meeting|session)s?\s+of)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:regular|special|annual|second|third|first)\s+)*(?:(?:meeting|session)\s+of\s+(?:the\s+)?)?)$", re.I)
 
 
 def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord], finder=None, sents: Optional[list[Span]] = None) -> None:
@@ -2598,7 +2600,9 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord],
     for sent in first:
         for m in index.mentions:
             if m.label in BODIES and sent.start_char <= m.start < sent.end_char and is_forum(m.entity.name) \
-                    and _ATTENDED.search(text[max(sent.start_char, m.start - 60):m.start]):
+                    and (_ATTENDED.search(text[max(sent.start_char, m.start - 60):m.start])
+                         # "delivered Korean industry's concerns ... to the WTO Committee on Technical Barriers to Trade"
+                         or re.search(r"\bto\s+(?:the\s+)?$", text[max(sent.start_char, m.start - 10):m.start]) and re.search(r"Committee|Council", m.entity.name)):
                 lead, lead_sent = m.id, sent
                 break
         if lead is not None:
