@@ -842,3 +842,36 @@ def test_calling_on_members_names_no_measure(parser):
     ents = PROBE_ENTS + [("E9", "COUNTRY", ["Switzerland"], {"code": "CHE"})]
     doc = run(make_doc(parser, text, ents), "concern_events")
     assert as_tuples(doc, "TRADE_CONCERN") == []
+
+
+LABEL_ENTS = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "ORG", ["WTO TBT Committee"], {}),
+              ("E3", "COUNTRY", ["China"], {"code": "CHN"}), ("E4", "COUNTRY", ["Brazil"], {"code": "BRA"}),
+              ("E5", "COUNTRY", ["India"], {"code": "IND"}), ("E6", "REGULATION", ["Cybersecurity Law"], {}),
+              ("E7", "COUNTRY", ["Vietnam"], {"code": "VNM"}), ("E8", "COUNTRY", ["EU"], {"code": "EU"})]
+
+
+def test_topic_labels_take_the_measure_the_text_names_later(line_parser):
+    parser = line_parser
+    text = ("KATS\nKATS tabled three specific trade concerns at the WTO TBT Committee, which met in Geneva on November 9 and 10.\n"
+            "The new STCs concerned regulations of China (cybersecurity), Brazil (tires) and India (electronics).\n"
+            "On China’s Cybersecurity Law, the delegation asked China to accept test results from recognized laboratories.")
+    doc = run(make_doc(parser, text, LABEL_ENTS, release_date="2016-11-14"), "concern_events")
+    days = ("2016-11-09", "2016-11-10")
+    assert [(d, [a for a in args if a[0] in ("complainant", "measure", "respondent")]) for _, d, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        (days, [("complainant", "E1"), ("measure", "E6"), ("respondent", "E3")]),
+        (days, [("complainant", "E1"), ("measure", "tires"), ("respondent", "E4")]),
+        (days, [("complainant", "E1"), ("measure", "electronics"), ("respondent", "E5")]),
+    ]
+
+
+def test_measures_as_the_subject_of_a_passive_take_the_raiser_of_the_lead(line_parser):
+    parser = line_parser
+    text = ("Trade Concerns\nAt the WTO TBT Committee, KATS voiced concerns over four technical regulations.\n"
+            "Also tabled were the EU and India’s recycled-content requirements for plastic packaging, for which KATS asked that "
+            "foreign certificates be counted.\nConcerns were also voiced about Vietnam’s new emission standards for imported cars.")
+    doc = run(make_doc(parser, text, LABEL_ENTS, release_date="2025-11-17"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "recycled-content requirements for plastic packaging"), ("respondent", "E8")],
+        [("complainant", "E1"), ("measure", "recycled-content requirements for plastic packaging"), ("respondent", "E5")],
+        [("complainant", "E1"), ("measure", "new emission standards for imported cars"), ("respondent", "E7")],
+    ]

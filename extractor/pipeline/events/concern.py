@@ -114,6 +114,7 @@ class ConcernEvents(CueComponent):
         self._read_until = -1  # the end of a list of concern lines already read
         self._sublines: dict[tuple[int, int], list[tuple[int, int]]] = {}  # item line -> its sub-lines
         self._soft: set[int] = set()  # events whose measure may be one raised before in other words
+        self._labels: set[int] = set()  # events whose measure is only a topic label ("China (cybersecurity)")
         self._follow_up = False
         for sent in self._sents:
             if sent.start_char < body:
@@ -225,7 +226,7 @@ class ConcernEvents(CueComponent):
             events.extend(self._concern_lines(doc, index, cues, events))
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
-        events = _merge_same_measure(doc, events, self._soft, index) if self.merge else events
+        events = _merge_same_measure(doc, events, self._soft, index, self._labels) if self.merge else events
         return events
 
     # ------------------------------------------------------------------ the broad pass
@@ -1292,6 +1293,9 @@ class ConcernEvents(CueComponent):
             for r in requests:
                 args.append(span_arg("request", r))
             out.append(EventRecord(type="TRADE_CONCERN", trigger=(tok.idx, tok.idx + len(tok.text)), date=date, attributes={}, arguments=args))
+            if kind == "span" and text[item[0] - 1:item[0]] == "(" and text[item[1]:item[1] + 1] == ")":  # type: ignore[index]
+                # "regulations of China (cybersecurity), Egypt (factory registration)": a topic label the text may name later
+                self._labels.add(id(out[-1]))
         return out
 
     def _pronoun_complainants(self, src_tokens: list[Token]) -> list[str]:
@@ -1664,6 +1668,26 @@ def _measure_words(doc: Doc, ev: EventRecord, index: Optional[EntityIndex] = Non
     return {w for w in re.findall(r"[a-z][a-z-]{3,}", words.lower()) if w not in _GENERIC_MEASURE_WORDS}
 
 
+def _label_fits(doc: Doc, label: EventRecord, ev: EventRecord, index: Optional[EntityIndex]) -> bool:
+    """Whether a later event names the measure a topic label stands for: a word of the label ("tires",
+    "cybersecurity") in the later measure, its request, or just after the regulation it names."""
+    text = text_of(doc)
+    lab = next((a.span for a in label.arguments if a.role == "measure" and a.span is not None), None)
+    if lab is None:
+        return False
+    stems = {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text[lab[0]:lab[1]].lower())}
+    near = []
+    for a in ev.arguments:
+        if a.span is not None and a.role in ("measure", "request"):
+            near.append(text[a.span[0]:a.span[1]])
+        elif a.role == "measure" and a.entity and index is not None:
+            for m in index.mentions:
+                if m.id == a.entity:
+                    near.append(text[m.start:m.end + 60])
+    words = {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", " ".join(near).lower())}
+    return bool(stems & words)
+
+
 def _bare_measure(doc: Doc, ev: EventRecord) -> bool:
     """Whether a measure is named only by a generic noun ("law", "the regulation")."""
     a = next((a for a in ev.arguments if a.role == "measure" and a.span is not None), None)
@@ -1675,7 +1699,8 @@ def _bare_measure(doc: Doc, ev: EventRecord) -> bool:
         w in _GENERIC_MEASURE_WORDS for w in words)
 
 
-def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | set = frozenset(), index: Optional[EntityIndex] = None) -> list[EventRecord]:
+def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | set = frozenset(), index: Optional[EntityIndex] = None,
+                        labels: frozenset | set = frozenset()) -> list[EventRecord]:
     """One event per measure: a later event about a measure already raised by the same party (or by
     no named party) against the same respondent adds its requests and missing arguments to the first
     ("KATS raised concerns on the EU's ESPR ... KATS asked the EU to share the delegated acts early").
@@ -1687,7 +1712,17 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | s
         roles = {r: [a for a in ev.arguments if a.role == r] for r in ("complainant", "respondent", "measure", "forum", "request")}
         target = None
         bare = _bare_measure(doc, ev)  # "On Indonesia's law, it called for ...": the law raised before
-        if id(ev) in soft or bare:
+        e_resp0 = {a.entity for a in roles["respondent"]}
+        label = next((prev for prev in reversed(out) if id(prev) in labels and prev.type == "TRADE_CONCERN" and e_resp0 and e_resp0 == {
+            a.entity for a in prev.arguments if a.role == "respondent"} and (prev.date is None or ev.date is None or prev.date == ev.date)
+            and _label_fits(doc, prev, ev, index)), None) if id(ev) not in labels else None
+        if label is not None:
+            # "China (cybersecurity)" and later "On China's Cybersecurity Law, the delegation asked ...": the law is the measure
+            label.arguments[:] = [a for a in label.arguments if a.role != "measure"] + roles["measure"]
+            labels = set(labels) - {id(label)}
+            target = label
+            key = None
+        elif id(ev) in soft or bare:
             words = _measure_words(doc, ev, index)
             e_resp = {a.entity for a in roles["respondent"]}
             for prev in reversed(out):
@@ -2275,7 +2310,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     for d in dates_in(finder, doc, sent):
         for e in ends:
             gap = text_of(doc)[e:d.start]
-            if 0 <= d.start - e <= 40 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?met|took\s+place)(?:\s+(?:online|virtually|in\s+person|by\s+video(?:\s+conference)?))?)?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+            if 0 <= d.start - e <= 75 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?met|took\s+place)(?:\s+(?:online|virtually|in\s+person|by\s+video(?:\s+conference)?))?)?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
 
@@ -2385,7 +2420,7 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
         pm = re.match(r"\s*\(([^()]*)\)", rest)
         if pm and re.fullmatch(r"\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cases?|items?|measures?|regulations?|STCs?)\s*", pm.group(1), re.I):
             return []  # "technical regulations of the EU (3 cases), India (2 cases) ...": counts, not measures
-        if pm and " " in pm.group(1).strip():
+        if pm and (" " in pm.group(1).strip() or pm.group(1).strip()[:1].islower() and len(pm.group(1).strip()) > 3):
             s = m.end + pm.start(1)
             inner = pm.group(1)
             lead = len(inner) - len(inner.lstrip())
