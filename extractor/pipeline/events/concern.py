@@ -392,7 +392,16 @@ class ConcernEvents(CueComponent):
             return []
         skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
         items = _country_items(doc, index, sent.start_char + m.end(), sent.end_char, skip)
-        if len(items) < 2:
+        if len(items) < 2 and re.search(r"concerns?\s+(?:centered|centred|focused|concentrated)", m.group(0), re.I):
+            # "Korea's concerns centered on China's plan to require official certificates for all imported food"
+            owner = next((x for x in index.mentions if x.label == "COUNTRY" and x.id not in skip and sent.start_char + m.end() <= x.start <= sent.start_char + m.end() + 5
+                          and re.match(r"[’']s?\s", text[x.end:x.end + 3])), None)
+            if owner is not None:
+                s0 = owner.end + len(re.match(r"[’']s?\s+", text[owner.end:]).group(0))
+                e0 = s0 + len(re.split(r",\s|;|\.\s|\.$", text[s0:sent.end_char])[0])
+                items = [(s0, e0, owner.id)]
+                self._follow_up = True
+        if not items or len(items) < 2 and not re.search(r"concerns?\s+(?:centered|centred|focused|concentrated)", m.group(0), re.I):
             return []
         meeting = meeting_before(doc, verb.idx) if self.meeting_context else None
         out: list[EventRecord] = []
@@ -400,6 +409,13 @@ class ConcernEvents(CueComponent):
             reg = _regulation_item(index, s0, e0)
             item = ("entity", reg) if reg else ("span", (s0, e0))
             out.extend(self._build(doc, index, cues, sent, verb, [], complainants, [item], {0: cid} if cid else {}, [], meeting, None, skip))
+        if self._follow_up:
+            self._soft.update(id(ev) for ev in out)  # a concern named again may be one raised before
+            self._follow_up = False
+        first = min(s0 for s0, _, _ in items)
+        if not any(d.start < first for d in dates_in(self.find_dates, doc, sent)):
+            for ev in out:
+                ev.date = None  # "China's plan ..., notified to the WTO in April": a date of the measure, not of its raising
         return out
 
     def _resolutions(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, events: list[EventRecord]) -> list[EventRecord]:
@@ -1141,6 +1157,46 @@ class ConcernEvents(CueComponent):
             self._follow_up = False
         return built
 
+    def _asks_of_raised(self, doc: Doc, index: EntityIndex, cues: Cues, asked, item) -> bool:
+        """Whether an ask names no measure of its own but one of the asked parties' concerns raised before
+        ("... recognize battery recycling certificates issued in Korea under their EPR rules"): then its
+        request goes to each asked party's concern about that measure."""
+        text = text_of(doc)
+        (_, span), req, _ = item
+        owned = re.search(r"\b(?:its|their)\s+((?:[\w()-]+\s+){0,4}[\w()-]+)", text[req[0]:req[1]])
+        named = cues.words("asked_measure_noun")
+        head = re.findall(r"[a-z]+", text[span[0]:span[1]].lower())
+        if owned is None and not (head and head[-1] in named):
+            return False
+        countries = []
+        for m in asked:
+            cid = m.id if m.label == "COUNTRY" else index.country_for_code(m.entity.attributes.get("country"))
+            if cid and cid not in countries:
+                countries.append(cid)
+        # "the EU and India": conjoined countries after the first
+        for m in index.mentions:
+            if m.label == "COUNTRY" and m.id not in countries and countries and any(
+                    re.fullmatch(r"\s+and\s+", text[x.end:m.start]) for x in index.mentions if x.id in countries and x.end <= m.start):
+                if m.start < req[0]:
+                    countries.append(m.id)
+        if not countries:
+            return False
+        stop = _GENERIC_MEASURE_WORDS | {"from", "with", "under", "into", "over", "that", "this", "their", "member", "states", "products",
+                                         "imports", "exports", "foreign", "korean", "goods", "procedures", "approval", "the", "and", "for"}
+        key_words = {w.lower()[:5] for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", owned.group(1) if owned else text[span[0]:span[1]]) if w.lower() not in stop}
+        targets = []
+        for cid in countries:
+            prior = [ev for ev in self._so_far if ev.type == "TRADE_CONCERN" and any(a.role == "respondent" and a.entity == cid for a in ev.arguments)]
+            fit = [ev for ev in prior if key_words & {w.lower()[:5] for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", " ".join(
+                text[a.span[0]:a.span[1]] for a in ev.arguments if a.role == "measure" and a.span is not None))}]
+            pick = fit[-1] if fit else None
+            if pick is None:
+                return False
+            targets.append(pick)
+        for ev in targets:
+            ev.arguments.append(span_arg("request", req))
+        return True
+
     def _party_requests(self, doc: Doc, index: EntityIndex, sent: Span, tok: Token) -> bool:
         """Requests labelled with the parties they are addressed to, added to those parties' concerns
         raised before: "Korea requested acceptance of test reports (India, the Philippines) and a
@@ -1426,6 +1482,8 @@ class ConcernEvents(CueComponent):
         if len(items) == 1 and items[0][0][0] == "span" and _anaphoric(text_of(doc)[items[0][0][1][0]:items[0][0][1][1]]) and self._so_far:
             self._add_requests([r for _, r, _ in items if r is not None])
             return []
+        if len(items) == 1 and items[0][0][0] == "span" and items[0][1] is not None and self._asks_of_raised(doc, index, cues, asked, items[0]):
+            return []  # "It was requested that the EU and India recognize ... under their EPR rules": asks on concerns raised before
         meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
         respondent = self._respondent(index, cues, sent, tok, target_toks + [t for _, _, vt in items for t in vt], complainants, meeting)
         if respondent is None:
@@ -2433,6 +2491,11 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
     if len(poss) + pairs < 2 or len({m.id for m in poss}) + pairs < 2:
         return _compound_items(doc, index, start, end, skip)
     out = []
+    first = min([m.start for m in poss] + [c.start for m in poss for c in countries if c.end <= m.start and re.fullmatch(r"\s+and\s+", text[c.end:m.start])])
+    head_part = re.sub(r"(?:[\s,;]|\band\b|\bthe\b)*$", "", text[start:first])
+    if re.search(r",", head_part):
+        # "were the EU deforestation regulation, the U.S. connected vehicle rule, the EU and India's ...": the items before
+        out.extend(_compound_items(doc, index, start, start + len(head_part), skip, single=True))
     for k, m in enumerate(poss):
         e = poss[k + 1].start if k + 1 < len(poss) else end
         chunk = text[m.start:e].split("\n", 1)[0]  # an item does not run onto the next line
@@ -2476,12 +2539,15 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
-def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set) -> list[tuple[int, int, str]]:
+def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set, single: bool = False) -> list[tuple[int, int, str]]:
     """A list of measures named with their owners in front, possessive or not: "the EU Deforestation
     Regulation, the U.S. connected vehicle rule and China's power bank standard". Items are split at
     commas and "and"; each must open with a country (its owner) and end in a measure word, or be a
     regulation of an owner named in it. At least two items, two of them owned."""
     text = text_of(doc)
+    lead_verb = re.match(r"\s*(?:were|are|was|is|included|include|includes|concerned)\b:?\s*", text[start:end])
+    if lead_verb:
+        start += lead_verb.end()  # "(The STCs Korea raised) were the EU deforestation regulation, ..."
     seg = text[start:end]
     tail = _LIST_TAIL.search(seg)
     if tail:
@@ -2500,6 +2566,8 @@ def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: se
              "labelling", "labeling", "directive", "program", "programme", "policy", "restrictions", "quotas", "licensing")
     out = []
     for s0, e0 in pieces:
+        if not re.search(r"[A-Za-z]{2}", text[s0:e0]) or re.fullmatch(r"(?:the|and|or)", text[s0:e0].strip(), re.I):
+            continue
         acr = re.search(r"\s*\([A-Z][\w-]{1,10}\)$", text[s0:e0])
         if acr:
             e0 = s0 + acr.start()  # "the EU Deforestation Regulation (EUDR)"
@@ -2527,6 +2595,8 @@ def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: se
         else:
             return []
     owned = [o for o in out if o[2]]
+    if single:
+        return owned
     return out if len(out) >= 2 and len(owned) >= 2 else []
 
 
