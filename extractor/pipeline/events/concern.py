@@ -269,6 +269,11 @@ class ConcernEvents(CueComponent):
                 if len(listed) > len(items):
                     items = [(("entity", reg) if reg else ("span", (s_, e_))) + (cid,)
                              for s_, e_, cid in listed for reg in [_regulation_item(index, s_, e_)]]
+                chain = _object_chain(doc, index, cues, sent, tok, skip_c)
+                if len(chain) > len(items):
+                    # "raised the clean vehicle tax credit under the IRA, asking ..., as well as the guardrail provisions
+                    # of the CHIPS Act ..., and also the 10 percent additional tariff on Korean aluminum under Section 232"
+                    items = chain
             fresh = []
             for kind, item, owner in items:
                 if kind == "entity" and item in taken_ents:
@@ -2598,6 +2603,60 @@ def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: se
     if single:
         return owned
     return out if len(out) >= 2 and len(owned) >= 2 else []
+
+
+def _object_chain(doc: Doc, index: EntityIndex, cues: Cues, sent: Span, verb: Token, skip: set) -> list[tuple[str, object, Optional[str]]]:
+    """The measures a raising verb takes one after another, in text: "raised A, asking ..., as well as B
+    that ..., and also C, D and E". Each piece opens with "the" (or an owner) and has a measure word among
+    its first words; a participle (", asking ...") or relative clause ends a piece."""
+    text = text_of(doc)
+    region = text[verb.idx + len(verb.text):sent.end_char]
+    heads = cues.words("measure_noun") | cues.words("measure_head")
+    base = verb.idx + len(verb.text)
+    inside = [(m.start - base, m.end - base) for m in index.mentions if m.end > base and m.start < sent.end_char]
+    parts, last = [], 0
+    for sp in re.finditer(r",?\s+(?:as\s+well\s+as|and\s+also|and)\s+(?=the\s|[A-Z])|,\s+(?=the\s)", region):
+        if any(a < sp.start() < b for a, b in inside):
+            continue  # "the CHIPS and Science Act" is one name
+        parts.append(region[last:sp.start()])
+        last = sp.end()
+    parts.append(region[last:])
+    out: list[tuple[str, object, Optional[str]]] = []
+    pos = verb.idx + len(verb.text)
+    for part in parts:
+        at = text.find(part, pos)
+        pos = at + len(part) if at >= 0 else pos
+        if at < 0:
+            return []
+        piece = re.split(r",\s+(?:asking|calling|urging|noting|saying|which|who|while|requesting|seeking)\b|\s+(?:that|which)\s+(?:limit|limits|could|would|will|may|has|have|is|are)\b|\s+asking\b", part)[0]
+        lead = len(piece) - len(piece.lstrip())
+        s0, e0 = at + lead, at + len(piece.rstrip(" ,.;"))
+        poss_owner = next((m for m in index.mentions if m.label == "COUNTRY" and m.start == s0 and re.match(r"[’']s?\s", text[m.end:m.end + 3])), None)
+        if not re.match(r"(?:the|its|their)\s", text[s0:e0], re.I) and poss_owner is None:
+            if out:
+                break
+            continue
+        words = re.findall(r"[A-Za-z][\w-]*", text[s0:e0])[:9]
+        regs = [m for m in index.mentions if m.label == "REGULATION" and s0 <= m.start and m.end <= e0]
+        if not regs and not any(w.lower() in heads for w in words):
+            break
+        owner = None
+        art = re.match(r"(?:the|its|their)\s+|", text[s0:e0], re.I)
+        h = s0 + art.end()
+        num = re.match(r"(?:\d[\d.,]*\s*(?:percent|%)|[\d.,]+-percent)\s+", text[h:e0])
+        if num:
+            h += num.end()  # "the 10 percent additional tariff": the measure leaves the figure out
+        c = next((m for m in index.mentions if m.label == "COUNTRY" and m.start == h and m.id not in skip), None)
+        if c is not None:
+            owner = c.id
+            h = c.end + len(re.match(r"[’']?s?\s*", text[c.end:e0]).group(0))
+        if regs and (regs[0].end - regs[0].start) * 2 >= e0 - h and not any(w.lower() in heads for w in re.findall(r"[A-Za-z][\w-]*", text[h:regs[0].start])):
+            out.append(("entity", regs[0].id, owner))
+        elif regs and re.search(r"\b(?:provisions?|requirements?)\s+(?:of|under)\s+(?:the\s+)?$", text[h:regs[0].start]):
+            out.append(("entity", regs[0].id, owner))  # "the guardrail provisions of the CHIPS and Science Act" → the act (A4)
+        else:
+            out.append(("span", (h, e0), owner))
+    return out if len(out) >= 2 else []
 
 
 def _list_region_after(doc: Doc, sent: Span, tok: Token) -> Optional[tuple[int, int]]:
