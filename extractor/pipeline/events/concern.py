@@ -251,15 +251,17 @@ class ConcernEvents(CueComponent):
                 continue  # "..., asking Korea to reduce data requirements": the request of a concern already read
             lemma = tok.lemma_.lower()
             particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
-            if lemma in ("take",) and "issue" not in particle and "up" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle:
+            if lemma in ("take",) and "issue" not in particle and "up" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle and "to" not in particle:
                 continue
+            if lemma == "draw" and "attention" in particle:
+                lemma = "raise"  # "drew attention to the lack of import tolerances for two fungicides"
             if lemma not in strong and lemma not in weak:
                 continue
             if tok.dep_ == "acl" and lemma in strong and (tok.head.lemma_.lower() in cues.words("measure_noun") | cues.words("measure_head") | cues.words("concern_noun")):
                 # "The major technical regulations raised by the Korean delegation are as follows: ▲ the EU's ..."
                 out.extend(self._bullets(doc, index, cues, sent, tok, events + out))
                 continue
-            items = self._broad_items(index, cues, sent, tok, needs_owner=lemma not in strong)
+            items = self._broad_items(index, cues, sent, tok, needs_owner=lemma not in strong, fallback_owner=_paragraph_owner(doc, index, sent))
             if lemma in strong and any(c.dep_ == "dobj" for c in tok.children):
                 # "raised the EU Deforestation Regulation, the U.S. connected vehicle rule and China's power bank
                 # standard as specific trade concerns": a list the parse breaks apart
@@ -901,7 +903,7 @@ class ConcernEvents(CueComponent):
             out.extend(evs)
         return out
 
-    def _broad_items(self, index: EntityIndex, cues: Cues, sent: Span, verb: Token, needs_owner: bool) -> list[tuple[str, object, Optional[str]]]:
+    def _broad_items(self, index: EntityIndex, cues: Cues, sent: Span, verb: Token, needs_owner: bool, fallback_owner: Optional[str] = None) -> list[tuple[str, object, Optional[str]]]:
         """(kind, measure, owner country) for each measure named under a verb, outer phrases only."""
         heads = cues.words("measure_noun") | cues.words("measure_head")
         scope = []
@@ -953,7 +955,7 @@ class ConcernEvents(CueComponent):
                 continue
             toks = [x for x in t.subtree if span[0] <= x.idx < span[1]]
             regs = index.in_tokens(toks, {"REGULATION"})
-            owner = self._owner(index, cues, t)
+            owner = self._owner(index, cues, t) or fallback_owner
             if regs and regs[0].span.root.head.i == t.i and regs[0].span.root.dep_ in ("compound", "nmod", "amod"):
                 regs = []  # "the Section 232 investigation into imported automobiles": the investigation is the measure
             if regs:
@@ -2603,6 +2605,23 @@ def _compound_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: se
     if single:
         return owned
     return out if len(out) >= 2 and len(owned) >= 2 else []
+
+
+def _paragraph_owner(doc: Doc, index: EntityIndex, sent: Span) -> Optional[str]:
+    """The country a paragraph is headed by: "As for Vietnam, the delegation pointed to ...", "Regarding
+    the United States, Korea drew attention to ...", "China – ...", "Indonesia: ..."."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    head = text[para:para + 60]
+    m = re.match(r"(?:As\s+for|Regarding|With\s+regard\s+to|Concerning|On|For|In\s+the\s+case\s+of)\s+(?:the\s+)?|", head)
+    at = para + m.end()
+    c = next((x for x in index.mentions if x.label == "COUNTRY" and x.start == at), None)
+    if c is None:
+        return None
+    rest = text[c.end:c.end + 4]
+    if m.end() and rest.startswith(",") or not m.end() and re.match(r"\s*[–—:-]\s", rest):
+        return c.id
+    return None
 
 
 def _object_chain(doc: Doc, index: EntityIndex, cues: Cues, sent: Span, verb: Token, skip: set) -> list[tuple[str, object, Optional[str]]]:
