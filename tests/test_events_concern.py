@@ -875,3 +875,18 @@ def test_measures_as_the_subject_of_a_passive_take_the_raiser_of_the_lead(line_p
         [("complainant", "E1"), ("measure", "recycled-content requirements for plastic packaging"), ("respondent", "E5")],
         [("complainant", "E1"), ("measure", "new emission standards for imported cars"), ("respondent", "E7")],
     ]
+
+
+def test_one_concern_per_paragraph_headed_by_a_country(line_parser):
+    parser = line_parser
+    text = ("TBT\nFour technical regulations drew objections from Korea’s delegation at the WTO TBT Committee.\n"
+            "China – Every cosmetic product will need a full safety assessment report under the Cybersecurity Law; the "
+            "delegation appealed for protection of confidential business information.\n"
+            "As for India, its new labelling rules for electronics take effect in April. Korea proposed a longer transition period.\n"
+            "KATS will brief exporters on November 22.")
+    ents = LABEL_ENTS + [("E9", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2023-11-13"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent", "request")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E9"), ("measure", "E6"), ("request", "protection of confidential business information"), ("respondent", "E3")],
+        [("complainant", "E9"), ("measure", "new labelling rules for electronics"), ("request", "a longer transition period"), ("respondent", "E5")],
+    ]

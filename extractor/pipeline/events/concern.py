@@ -224,6 +224,7 @@ class ConcernEvents(CueComponent):
                 events.extend(self._resolutions(doc, index, cues, sent, events))
         if self.broad:
             events.extend(self._concern_lines(doc, index, cues, events))
+            events.extend(self._country_paragraphs(doc, index, cues, events))
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
         events = _merge_same_measure(doc, events, self._soft, index, self._labels) if self.merge else events
@@ -641,6 +642,87 @@ class ConcernEvents(CueComponent):
                             ev.date = event_date(self.find_dates, doc, cue.sent, cue, min_precision=1)
                 out.extend(evs)
         return out
+
+    def _country_paragraphs(self, doc: Doc, index: EntityIndex, cues: Cues, events: list[EventRecord]) -> list[EventRecord]:
+        """One concern per paragraph headed by a country, in a release whose lead reports concerns:
+        "EU – Draft rules ... would apply ...", "As for India, its ALMM Order ... Korea proposed remote
+        inspections instead.", "Vietnam's technical regulation QCVN 101:2020/BTTTT obliges ...; Korea's ask
+        was that ...". The measure is the paragraph's first regulation or measure phrase, the request what
+        is asked for after it, the raiser and the trigger those of the lead."""
+        text = text_of(doc)
+        body = body_start(doc)
+        first_end = text.find("\n", body)
+        first_end = len(text) if first_end < 0 else first_end
+        lead = [x for x in self._sents if x.end_char > body and x.start_char < first_end][:2]
+        nouns = cues.words("concern_noun")
+        cue = next((t for x in lead for t in x if (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.pos_ == "NOUN"), None)
+        if cue is None:
+            return []
+        raisers = self._lead_raiser(doc, index, cues, lead, cue)
+        if not raisers:
+            return []
+        trig = cue.head if cue.head.pos_ == "VERB" else cue
+        heads = cues.words("measure_noun") | cues.words("measure_head")
+        skip = set(raisers) | {index.country_for_code(_code(index, c)) for c in raisers} - {None}
+        taken = [ev.trigger[0] for ev in events] + [a.span[0] for ev in events for a in ev.arguments if a.span is not None]
+        out: list[EventRecord] = []
+        pos = first_end + 1
+        paras = []
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                paras.append((pos + len(text[pos:end]) - len(text[pos:end].lstrip()), end))
+            pos = end + 1
+        for p0, p1 in paras:
+            sent = next((x for x in self._sents if x.start_char <= p0 < x.end_char), None)
+            if sent is None:
+                continue
+            owner = _paragraph_owner(doc, index, sent)
+            if owner is None:
+                c = next((x for x in index.mentions if x.label == "COUNTRY" and x.start == p0 and re.match(r"[’']s?\s|,\s", text[x.end:x.end + 3])), None)
+                owner = c.id if c is not None else None
+            if owner is None or owner in skip or any(p0 <= t < p1 for t in taken):
+                continue
+            regs = [m for m in index.mentions if m.label == "REGULATION" and p0 <= m.start < p1]
+            item = None
+            if regs:
+                item = ("entity", regs[0].id)
+            else:
+                first = [t for t in sent if t.pos_ == "NOUN" and (t.lemma_.lower() in heads or t.lower_ in heads) and t.dep_ not in ("compound", "amod")]
+                if first:
+                    sp = _np(first[0])
+                    if sp is not None:
+                        item = ("span", _without_owner(doc, index, sp))
+            if item is None:
+                continue
+            ask = re.search(r"\b(?:made\s+the\s+case\s+for|appealed\s+for|argued\s+for|called\s+for|asked\s+for|pressed\s+for|proposed|wants|sought|requested|ask\s+was\s+that|urged\s+\w+\s+to|asked\s+\w+\s+to)\s+(.+?)(?:\.\s|\.$|;|$)", text[p0:p1])
+            req = (p0 + ask.start(1), p0 + ask.end(1)) if ask else None
+            meeting = meeting_before(doc, p0) if self.meeting_context else None
+            evs = self._build(doc, index, cues, sent, trig, [], raisers, [item], {0: owner}, [req] if req else [], meeting, None, skip)
+            for ev in evs:
+                ev.date = None  # the session's, from the lead
+            out.extend(evs)
+        return out if len(out) >= 2 else []
+
+    def _lead_raiser(self, doc: Doc, index: EntityIndex, cues: Cues, lead: list[Span], cue: Token) -> list[str]:
+        """Who raises the concerns the lead reports: the subject of the verb that takes them ("Korea put
+        forward 7 STCs"), the party they come from ("drew objections from Korea's delegation"), else the
+        release's own body."""
+        text = text_of(doc)
+        m = re.search(r"\b(?:from|by)\s+(?:the\s+)?", text[cue.idx:cue.sent.end_char])
+        if m:
+            at = cue.idx + m.end()
+            c = next((x for x in index.mentions if x.start == at and x.label in COMPLAINANT_LABELS), None)
+            if c is not None:
+                return [c.id]  # "drew objections from Korea's delegation"
+        if cue.head.pos_ == "VERB" and cue.dep_ == "dobj":
+            found = [a for a in actors(index, cues, _subject(cue.head), cue.sent, doc, COMPLAINANT_LABELS)[:1]
+                     if not is_forum(index.entities[a].name) and index.entities[a].name not in ("WTO", "World Trade Organization")]
+            if found:
+                return found
+        return [x.id for x in index.mentions if lead and x.label in ("MINISTRY", "ORG") and lead[0].start_char <= x.start < lead[-1].end_char
+                and not is_forum(x.entity.name)][:1]
 
     def _line_item(self, doc: Doc, index: EntityIndex, cues: Cues, s0: int, e0: int, home_code: Optional[str]) -> Optional[dict]:
         """One bullet line split into owner, measure and ask; None when it names no measure."""
