@@ -890,3 +890,15 @@ def test_one_concern_per_paragraph_headed_by_a_country(line_parser):
         [("complainant", "E9"), ("measure", "E6"), ("request", "protection of confidential business information"), ("respondent", "E3")],
         [("complainant", "E9"), ("measure", "new labelling rules for electronics"), ("request", "a longer transition period"), ("respondent", "E5")],
     ]
+
+
+def test_a_capital_owns_its_countrys_measure_and_a_rate_in_a_relative_clause_is_no_measure_taken(parser):
+    text = ("Review\nThe United States took issue with Seoul’s reimbursement pricing for innovative medicines. Thailand questioned "
+            "South Korea’s tariff on rice imported beyond its quota, which has stood at 513 percent since January 2015.")
+    ents = [("E1", "COUNTRY", ["United States"], {"code": "USA"}), ("E2", "COUNTRY", ["South Korea"], {"code": "KOR"}),
+            ("E3", "COUNTRY", ["Thailand"], {"code": "THA"}), ("E4", "PERCENT", ["513 percent"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2016-09-15"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "reimbursement pricing for innovative medicines"), ("respondent", "E2")],
+        [("complainant", "E3"), ("measure", "tariff on rice imported beyond its quota"), ("respondent", "E2")],
+    ]

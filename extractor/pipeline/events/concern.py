@@ -1028,8 +1028,9 @@ class ConcernEvents(CueComponent):
                 cur = cur.head
             if outer:
                 continue
-            if any(index.at(x) is not None and index.at(x).label in ("MONEY", "PERCENT") for x in t.subtree):
-                continue  # "raised tariffs to 25 percent": a measure taken, not a concern raised
+            rel = {y.i for x in t.subtree if x.dep_ == "relcl" for y in x.subtree}
+            if any(index.at(x) is not None and index.at(x).label in ("MONEY", "PERCENT") and x.i not in rel for x in t.subtree):
+                continue  # "raised tariffs to 25 percent": a measure taken, not a concern raised ("..., which has stood at 513 percent" is not)
             if any(x.dep_ == "prep" and x.lower_ in cues.words("basis_prep") and not (x.lower_ == "with" and x.head.i == verb.i) for x in ancestors_until(t, verb)[1:]):
                 continue  # "under the WTO's dispute settlement procedures", "align it with IEC standards": a basis, not a measure
             span = _np(t)
@@ -1074,10 +1075,21 @@ class ConcernEvents(CueComponent):
                 eid = index.country_for_code(cues.mapping("demonym", "code")[c.lower_])
                 if eid:
                     return eid
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and c.lower_ in cues.mapping("capital", "code"):
+                # "Seoul's reimbursement pricing": a capital stands for its country
+                eid = index.country_for_code(cues.mapping("capital", "code")[c.lower_])
+                if eid:
+                    return eid
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 for o in c.children:
                     ref = index.at(o)
                     if o.dep_ == "pobj" and ref is not None and ref.label == "COUNTRY":
+                        return ref.id
+            if c.dep_ == "relcl":
+                # "the safety certification South Korea requires for imported appliances"
+                for x in c.children:
+                    ref = index.at(x)
+                    if x.dep_ == "nsubj" and ref is not None and ref.label == "COUNTRY":
                         return ref.id
         return None
 
@@ -1476,7 +1488,8 @@ class ConcernEvents(CueComponent):
         for o in obj:
             if o.dep_ != "dobj" or o.lemma_.lower() not in mnouns and o.lower_ not in mnouns:
                 continue
-            if any(t.lower_ in ("%", "percent") or index.at(t) is not None and index.at(t).label in ("MONEY", "PERCENT") for t in o.subtree):
+            clause = {x.i for t in o.subtree if t.dep_ in ("relcl", "acl") and t.head.i != o.i or t.dep_ == "relcl" for x in t.subtree}
+            if any((t.lower_ in ("%", "percent") or index.at(t) is not None and index.at(t).label in ("MONEY", "PERCENT")) and t.i not in clause for t in o.subtree):
                 return False  # "raised tariffs to 25 percent" is a measure taken, not raised as a concern
             if is_request:
                 return True
