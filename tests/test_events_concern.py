@@ -902,3 +902,20 @@ def test_a_capital_owns_its_countrys_measure_and_a_rate_in_a_relative_clause_is_
         [("complainant", "E1"), ("measure", "reimbursement pricing for innovative medicines"), ("respondent", "E2")],
         [("complainant", "E3"), ("measure", "tariff on rice imported beyond its quota"), ("respondent", "E2")],
     ]
+
+
+def test_a_table_pasted_as_slash_separated_lines(line_parser):
+    parser = line_parser
+    text = ("Comments\nBetween May 3 and 20, KATS sent written comments on two draft regulations to China and India, the agency said.\n"
+            "At a meeting on April 28, KATS had gathered the views of industry on the drafts.\n"
+            "Member / Draft (notified) / Main comments\n"
+            "China / revision of the safety standard for IT equipment (March) / a 12-month transition for certified models\n"
+            "India / quality control order on polyethylene (April) / acceptance of test reports from foreign laboratories\n"
+            "KATS will keep working with exporters.")
+    doc = run(make_doc(parser, text, LABEL_ENTS, release_date="2021-05-24"), "concern_events")
+    assert [(t, d, [a for a in args if a[0] in ("complainant", "measure", "respondent", "request")]) for t, d, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("sent", ("2021-05-03", "2021-05-20"), [("complainant", "E1"), ("measure", "revision of the safety standard for IT equipment"),
+                                                ("request", "a 12-month transition for certified models"), ("respondent", "E3")]),
+        ("sent", ("2021-05-03", "2021-05-20"), [("complainant", "E1"), ("measure", "quality control order on polyethylene"),
+                                                ("request", "acceptance of test reports from foreign laboratories"), ("respondent", "E5")]),
+    ]

@@ -225,6 +225,7 @@ class ConcernEvents(CueComponent):
         if self.broad:
             events.extend(self._concern_lines(doc, index, cues, events))
             events.extend(self._country_paragraphs(doc, index, cues, events))
+            events.extend(self._table_lines(doc, index, cues, events))
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
         events = _merge_same_measure(doc, events, self._soft, index, self._labels) if self.merge else events
@@ -704,6 +705,70 @@ class ConcernEvents(CueComponent):
                 ev.date = None  # the session's, from the lead
             out.extend(evs)
         return out if len(out) >= 2 else []
+
+    def _table_lines(self, doc: Doc, index: EntityIndex, cues: Cues, events: list[EventRecord]) -> list[EventRecord]:
+        """A table pasted as lines, cells split by " / ", " | " or tabs, one row per measure with its country in
+        the first cell: "EU / proposal for a Batteries Regulation (March) / carbon footprint rules ...". The
+        measure is the next cell (without a trailing "(March)"), the request the cell under a heading of
+        requests or comments; the raiser and the trigger are those of the lead."""
+        text = text_of(doc)
+        body = body_start(doc)
+        rows, header = [], None
+        pos = body
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            sep = next((x for x in ("\t", " | ", " / ") if line.count(x.strip() if x != "\t" else "\t") >= 1 and x in line), None)
+            if sep is not None:
+                cells, off = [], pos
+                for cell in line.split(sep):
+                    lead_ws = len(cell) - len(cell.lstrip())
+                    cells.append((off + lead_ws, off + len(cell.rstrip())))
+                    off += len(cell) + len(sep)
+                country = next((m for m in index.mentions if m.label == "COUNTRY" and cells[0][0] <= m.start and m.end <= cells[0][1]), None)
+                if country is not None and len(cells) >= 2:
+                    rows.append((country.id, cells))
+                elif not rows and len(cells) >= 2:
+                    header = [text[a:b].lower() for a, b in cells]
+            elif rows:
+                break
+            pos = end + 1
+        if len(rows) < 2 or any(ev.type == "TRADE_CONCERN" and rows[0][1][0][0] <= ev.trigger[0] < rows[-1][1][-1][1] for ev in events):
+            return []
+        first_end = text.find("\n", body)
+        lead = [x for x in self._sents if x.end_char > body and x.start_char < (first_end if first_end > 0 else len(text))][:2]
+        nouns = cues.words("concern_noun") | {"comments", "comment", "opinions", "views", "remarks"}
+        cue = next((t for x in lead for t in x if (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.pos_ == "NOUN"), None)
+        if cue is None:
+            return []
+        raisers = self._lead_raiser(doc, index, cues, lead, cue)
+        if not raisers:
+            return []
+        trig = cue.head if cue.head.pos_ == "VERB" else cue
+        req_col = next((k for k, h in enumerate(header or []) if re.search(r"request|comment|ask|position|concern", h)), 2)
+        skip = set(raisers) | {index.country_for_code(_code(index, c)) for c in raisers} - {None}
+        taken = [a.span for ev in events for a in ev.arguments if a.role == "measure" and a.span is not None]
+        taken_ents = {a.entity for ev in events for a in ev.arguments if a.role == "measure" and a.entity}
+        out: list[EventRecord] = []
+        for owner, cells in rows:
+            if owner in skip:
+                continue
+            ms, me = cells[1]
+            if any(a < me and ms < b for a, b in taken) or any(m.id in taken_ents for m in index.mentions if ms <= m.start < me):
+                continue  # read already (a table after "raised the following concerns:")
+            paren = re.search(r"\s*\([^()]*\)\s*$", text[ms:me])
+            if paren:
+                me = ms + paren.start()  # "(March)": when it was notified
+            regs = [m for m in index.mentions if m.label == "REGULATION" and ms <= m.start and m.end <= me]
+            item = ("entity", regs[0].id) if regs else ("span", (ms, me))
+            req = cells[req_col] if req_col < len(cells) and req_col != 1 else None
+            sent = next((x for x in self._sents if x.start_char <= ms < x.end_char), lead[0])
+            evs = self._build(doc, index, cues, sent, trig, [], raisers, [item], {0: owner}, [req] if req else [], None, None, skip)
+            for ev in evs:
+                ev.date = event_date(self.find_dates, doc, trig.sent, trig, min_precision=1)
+            out.extend(evs)
+        return out
 
     def _lead_raiser(self, doc: Doc, index: EntityIndex, cues: Cues, lead: list[Span], cue: Token) -> list[str]:
         """Who raises the concerns the lead reports: the subject of the verb that takes them ("Korea put
@@ -1881,6 +1946,11 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | s
             label.arguments[:] = [a for a in label.arguments if a.role != "measure"] + roles["measure"]
             labels = set(labels) - {id(label)}
             target = label
+            key = None
+        elif bare and not e_resp0 and out and out[-1].type == "TRADE_CONCERN" and {a.entity for a in roles["complainant"]} <= {
+                a.entity for a in out[-1].arguments if a.role == "complainant"}:
+            # "KATS asked the European Commission to publish those rules ...": the concern just raised
+            target = out[-1]
             key = None
         elif id(ev) in soft or bare:
             words = _measure_words(doc, ev, index)
