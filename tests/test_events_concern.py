@@ -919,3 +919,14 @@ def test_a_table_pasted_as_slash_separated_lines(line_parser):
         ("sent", ("2021-05-03", "2021-05-20"), [("complainant", "E1"), ("measure", "quality control order on polyethylene"),
                                                 ("request", "acceptance of test reports from foreign laboratories"), ("respondent", "E5")]),
     ]
+
+
+def test_a_claim_about_another_partys_measure(parser):
+    text = ("Q&A\nKorea argued that Japan’s tighter licensing of exports of photoresists to Korea is an arbitrary trade "
+            "restriction. Japan alleged that Korea’s management of sensitive items had been inadequate.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Japan"], {"code": "JPN"})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-07-10"), "concern_events")
+    assert [(t, [a for a in args if a[0] in ("complainant", "measure", "respondent")]) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("argued", [("complainant", "E1"), ("measure", "tighter licensing of exports of photoresists to Korea"), ("respondent", "E2")]),
+        ("alleged", [("complainant", "E2"), ("measure", "management of sensitive items"), ("respondent", "E1")]),
+    ]

@@ -187,6 +187,20 @@ class ConcernEvents(CueComponent):
                         obligation = True
                         has_concern = True
                         obj_toks = obj_toks + [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t not in obj_toks]
+                    if not obligation and not has_concern and lemma in ("argue", "allege", "contend", "claim", "insist", "complain", "maintain"):
+                        claim = self._claimed_measure(doc, index, cues, sent, tok)
+                        if claim is not None:
+                            # "Korea argued that Japan's tighter licensing of exports ... is an arbitrary ... restriction"
+                            evs = self._events(doc, index, cues, sent, tok, [], [])
+                            if not evs:
+                                subj = actors(index, cues, _subject(tok), sent, doc, COMPLAINANT_LABELS)[:2]
+                                skip_c = set(subj) | {index.country_for_code(_code(index, c)) for c in subj} - {None}
+                                if claim[1] not in skip_c:
+                                    meeting = meeting_before(doc, tok.idx) if self.meeting_context else None
+                                    evs = self._build(doc, index, cues, sent, tok, [], subj, [claim[0]], {0: claim[1]}, [], meeting, None, skip_c)
+                            events.extend(evs)
+                            claimed.update(t.i for t in tok.subtree)
+                            continue
                     if not (has_concern or measures and (is_request or lemma in ("raise", "express", "voice", "object", "complain", "protest", "question", "highlight", "emphasize", "stress") and (obligation or has_concern))) and not obligation:
                         continue
                     if lemma in ("note", "highlight", "emphasize", "emphasise", "stress", "convey", "express", "point") and not (obligation or has_concern):
@@ -1363,6 +1377,31 @@ class ConcernEvents(CueComponent):
             ev.arguments.append(span_arg("request", req))
         return True
 
+    def _claimed_measure(self, doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token) -> Optional[tuple[tuple[str, object], str]]:
+        """The measure a claim is about: "argued that Japan's tighter licensing of exports ... is ...",
+        "alleged that Korea's management of sensitive items had been inadequate" → (item, owner)."""
+        text = text_of(doc)
+        m = re.match(r"\s+that\s+(?:the\s+)?", text[tok.idx + len(tok.text):sent.end_char])
+        if m is None:
+            return None
+        at = tok.idx + len(tok.text) + m.end()
+        c = next((x for x in index.mentions if x.label == "COUNTRY" and x.start == at), None)
+        if c is None:
+            return None
+        pm = re.match(r"[’']s?\s+", text[c.end:sent.end_char])
+        if pm is None:
+            return None
+        s0 = c.end + pm.end()
+        vm = re.search(r"(?:,\s+[^,]{0,60},)?\s+(?:is|was|are|were|has|have|had|would|could|will|may|might|remains?|constitutes?|amounts?)\b", text[s0:sent.end_char])
+        if vm is None:
+            return None
+        e0 = s0 + vm.start()
+        regs = [x for x in index.mentions if x.label == "REGULATION" and s0 <= x.start and x.end <= e0]
+        heads = cues.words("measure_noun") | cues.words("measure_head") | {"management", "system", "controls", "licensing", "practices"}
+        if not regs and not any(w.lower() in heads for w in re.findall(r"[A-Za-z-]+", text[s0:e0])):
+            return None
+        return (("entity", regs[0].id) if regs else ("span", (s0, e0)), c.id)
+
     def _party_requests(self, doc: Doc, index: EntityIndex, sent: Span, tok: Token) -> bool:
         """Requests labelled with the parties they are addressed to, added to those parties' concerns
         raised before: "Korea requested acceptance of test reports (India, the Philippines) and a
@@ -1532,6 +1571,13 @@ class ConcernEvents(CueComponent):
             person = _last_subject_person(toks[0])
             if person is not None:
                 return [person]
+        if toks[0].lower_ == "it" and self._so_far:
+            last = [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity]
+            party = _last_subject_person(toks[0], ("COUNTRY", "MINISTRY", "ORG"))
+            if party is not None and party not in last and any(a.role == "respondent" and a.entity == party for a in self._so_far[-1].arguments):
+                # "Japan alleged that Korea's ... Korea took the floor on two items. On the EU's ..., it asked ...":
+                # the party just complained about, named again as a subject, speaks now
+                return [party]
         if not self._so_far:
             return []
         return [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity]
@@ -1999,8 +2045,10 @@ def _merge_same_measure(doc: Doc, events: list[EventRecord], soft: frozenset | s
     return out
 
 
-def _last_subject_person(pronoun: Token) -> Optional[str]:
-    """The official last named as a sentence's subject before a "he" / "she" (this sentence or the two before)."""
+def _last_subject_person(pronoun: Token, labels: tuple = ("OFFICIAL", "PERSON")) -> Optional[str]:
+    """The official last named as a sentence's subject before a "he" / "she" (this sentence or the two
+    before); with country and body labels, the party an "it" stands for ("Korea took the floor on two
+    items. On the EU's safeguard measures, it asked ...")."""
     doc = pronoun.doc
     index = EntityIndex(doc)
     before = [s for s in doc.sents if s.start <= pronoun.i][-3:]
@@ -2011,7 +2059,7 @@ def _last_subject_person(pronoun: Token) -> Optional[str]:
                 break
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
                 ref = index.at(tok)
-                if ref is not None and ref.label in ("OFFICIAL", "PERSON"):
+                if ref is not None and ref.label in labels:
                     found = ref.id
         if found is not None:
             return found
@@ -2031,13 +2079,14 @@ def _hoped_change(index: EntityIndex, cues: Cues, verb: Token) -> bool:
     return False
 
 
-def _owned_measure_should(index: EntityIndex, cues: Cues, verb: Token) -> bool:
+def _owned_measure_should(index: EntityIndex, cues: Cues, verb: Token, modal: bool = True) -> bool:
     """A that-clause under the verb (or under its object, "its position that ...") whose subject is
-    another party's measure and whose verb takes "should" / "must"."""
+    another party's measure and whose verb takes "should" / "must" (any verb when `modal` is False:
+    "argued that Japan's tighter licensing of exports ... is an arbitrary restriction")."""
     heads = cues.words("measure_noun") | cues.words("measure_head")
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] + [x for c in verb.children if c.dep_ == "dobj" for x in c.children if x.dep_ in ("acl", "ccomp")]
     for c in clauses:
-        if not any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in c.children):
+        if modal and not any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in c.children):
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
