@@ -930,3 +930,18 @@ def test_a_claim_about_another_partys_measure(parser):
         ("argued", [("complainant", "E1"), ("measure", "tighter licensing of exports of photoresists to Korea"), ("respondent", "E2")]),
         ("alleged", [("complainant", "E2"), ("measure", "management of sensitive items"), ("respondent", "E1")]),
     ]
+
+
+def test_concerns_others_raised_about_the_releases_own_measures(parser):
+    text = ("TBT\nKorea responded to specific trade concerns raised by the EU, the United States and Japan regarding Korea’s "
+            "technical regulations, including the amended safety rules for electrical appliances and the labelling standards for cosmetics. "
+            "KATS explained Korea’s position on concerns raised by China and the EU over Korea’s new safety certification for batteries.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "COUNTRY", ["Korea"], {"code": "KOR"}),
+            ("E3", "COUNTRY", ["EU"], {"code": "EU"}), ("E4", "COUNTRY", ["United States"], {"code": "USA"}),
+            ("E5", "COUNTRY", ["Japan"], {"code": "JPN"}), ("E6", "COUNTRY", ["China"], {"code": "CHN"})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-03-25"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E3"), ("complainant", "E4"), ("complainant", "E5"), ("measure", "amended safety rules for electrical appliances"), ("respondent", "E2")],
+        [("complainant", "E3"), ("complainant", "E4"), ("complainant", "E5"), ("measure", "labelling standards for cosmetics"), ("respondent", "E2")],
+        [("complainant", "E3"), ("complainant", "E6"), ("measure", "new safety certification for batteries"), ("respondent", "E2")],
+    ]

@@ -206,6 +206,15 @@ class ConcernEvents(CueComponent):
                     if lemma in ("note", "highlight", "emphasize", "emphasise", "stress", "convey", "express", "point") and not (obligation or has_concern):
                         continue
                     own = _own_requests(cues, index, tok)
+                    raised_by = next((c for t in obj_toks if (t.lemma_.lower() in concern_nouns or t.lower_ in concern_nouns) and t.pos_ == "NOUN"
+                                      for a in t.children if a.dep_ == "acl" for c in a.children if c.dep_ == "agent"), None)
+                    if raised_by is not None and lemma in ("explain", "address", "respond", "answer", "note", "hear"):
+                        # "KATS explained Korea's position on concerns raised by China and the EU over ...": they raise them
+                        raisers = [x for x in raised_by.subtree if not _under_topic_prep(x, raised_by, cues.words("measure_prep"))]
+                        evs = self._events(doc, index, cues, sent, tok, list(raised_by.head.head.subtree), measures, src_tokens=raisers)
+                        claimed.update(t.i for t in tok.subtree)
+                        events.extend(evs)
+                        continue
                     evs = self._events(doc, index, cues, sent, tok, obj_toks, measures, skip_verbs=own)
                     for t in tok.subtree:
                         if not any(t.i in {x.i for x in v.subtree} for v in own):
@@ -1195,7 +1204,9 @@ class ConcernEvents(CueComponent):
         if speaker is None and not self._so_far and (len(src_tokens) == 1 and src_tokens[0].lower_ == "it" or not src_tokens and tok.pos_ == "VERB"):
             speaker = _reporter_of(index, src_tokens[0] if src_tokens else tok)  # "MAFRA announced that it ... raised concerns"
         # '"We conveyed our concerns about ...," said Minister Yeo': the speaker raised them
-        complainants = [speaker] if speaker else actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)[:2]
+        found_actors = actors(index, cues, src_tokens, sent, doc, COMPLAINANT_LABELS)
+        # "concerns raised by the EU, the United States and Japan": every member that raised them
+        complainants = [speaker] if speaker else found_actors[:4] if len(found_actors) > 2 and all(index.label(a) == "COUNTRY" for a in found_actors) else found_actors[:2]
         if not complainants and not src_tokens and any(c.dep_ == "auxpass" for c in tok.children):
             # "Concerns were also voiced about Vietnam's new emission standards": by whoever raised the ones before
             before = [ev for ev in self._so_far if ev.type == "TRADE_CONCERN"]
@@ -1230,6 +1241,15 @@ class ConcernEvents(CueComponent):
         if tok.lemma_.lower() in cues.words("request_verb") and self._so_far and self._party_requests(doc, index, sent, tok):
             return []  # "requested acceptance of test reports (India, the Philippines) and a transition period (Saudi Arabia)"
         item_reqs: dict[int, tuple[int, int]] = {}
+        if not listed and region is not None:
+            # "concerns ... regarding Korea's technical regulations, including the amendment of ... and the labelling
+            # standards for cosmetics": the listed items, owned by the owner of the umbrella phrase
+            chunks = _including_items(doc, sent, tok)
+            umbrella = next((m for m in index.mentions if m.label == "COUNTRY" and tok.idx < m.start < region[0] and m.id not in skip
+                             and re.match(r"[’']s?\s+(?:\w+\s+){0,2}(?:regulations|measures|rules|requirements|policies|standards)\b", text_of(doc)[m.end:region[0]])), None)
+            if len(chunks) >= 2 and umbrella is not None:
+                listed = [(c0, c1, umbrella.id) for c0, c1 in chunks]
+                measures = []
         if listed:
             items = []
             text = text_of(doc)
@@ -1796,6 +1816,14 @@ class ConcernEvents(CueComponent):
         preps = cues.words("measure_prep")
         nouns = cues.words("concern_noun")
         for t in sorted(obj_toks, key=lambda t: t.i):
+            under_agent = t.head.dep_ in ("pobj", "conj") and any(x.dep_ == "agent" for x in t.head.ancestors) and any(
+                x.dep_ == "acl" and x.head.lemma_.lower() in nouns for x in t.head.ancestors)
+            if t.dep_ == "prep" and t.lower_ in preps - {"with", "to"} and (t.head.dep_ == "acl" and t.head.head.lemma_.lower() in nouns
+                                                                           and any(c.dep_ == "agent" for c in t.head.children) or under_agent):
+                # "concerns raised by China and the EU over Korea's new safety certification"
+                objs = [o for o in t.children if o.dep_ == "pobj"]
+                if objs:
+                    return _np(objs[0])
             if t.dep_ == "prep" and t.lower_ in preps | {"to"} and t.head.lemma_.lower() in nouns | {"related", "regard"}:
                 objs = [o for o in t.children if o.dep_ == "pobj" and o.lemma_.lower() not in _PARTY_NOUNS
                         and not (t.lower_ == "with" and index.at(o) is not None and index.at(o).label in ("COUNTRY", "MINISTRY", "ORG"))]
