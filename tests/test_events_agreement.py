@@ -175,3 +175,13 @@ def test_the_releases_own_country_is_the_other_party_of_its_negotiations(parser)
     doc = run(make_doc(parser, text + " Korea welcomed it.", ents, release_date="2026-01-15"), "agreement_events")
     assert [sorted(a for a in args if a[0] == "party") for _, _, _, args in as_tuples(doc, "AGREEMENT")] == [
         [("party", "E2"), ("party", "E3")], [("party", "E2"), ("party", "E3")]]
+
+
+def test_bilateral_talks_held_on_the_sidelines_are_no_negotiations(parser):
+    text = ("TBT\nOn the sidelines, KATS held bilateral talks with the BIS and SASO. Korea and India also held FTA talks "
+            "in New Delhi on June 3.")
+    ents = [("E1", "MINISTRY", ["KATS"], {"country": "KOR"}), ("E2", "MINISTRY", ["BIS"], {"country": "IND"}),
+            ("E3", "MINISTRY", ["SASO"], {"country": "SAU"}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"}),
+            ("E5", "COUNTRY", ["India"], {"code": "IND"})]
+    doc = run(make_doc(parser, text, ents, release_date="2024-06-05"), "agreement_events")
+    assert [(t, attrs.get("status")) for t, _, attrs, _ in as_tuples(doc, "AGREEMENT")] == [("talks", "negotiating")]

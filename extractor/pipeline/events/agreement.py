@@ -131,6 +131,9 @@ class AgreementEvents(CueComponent):
                     continue
                 if status == "negotiating" and self._under_other_status(cues, tok):
                     continue  # "the conclusion of tariff negotiations": one event, concluded
+                if status == "negotiating" and tok.lower_ == "talks" and not agreements and tok.head.lemma_.lower() in ("hold", "have", "conduct") and not any(
+                        c.dep_ in ("compound", "amod") and c.lower_ in ("fta", "trade", "tariff", "partnership", "negotiation", "accession") for c in tok.children):
+                    continue  # "KATS held bilateral talks with the BIS and SASO": a meeting, not negotiations
                 if status == "negotiating" and tok.pos_ == "NOUN" and not agreements and not any(c.dep_ in ("compound", "amod") for c in tok.children):
                     # a bare "negotiations" with no agreement named: only with a verb of launching
                     if tok.head.lemma_.lower() not in cues.words("launch"):
