@@ -945,3 +945,14 @@ def test_concerns_others_raised_about_the_releases_own_measures(parser):
         [("complainant", "E3"), ("complainant", "E4"), ("complainant", "E5"), ("measure", "labelling standards for cosmetics"), ("respondent", "E2")],
         [("complainant", "E3"), ("complainant", "E6"), ("measure", "new safety certification for batteries"), ("respondent", "E2")],
     ]
+
+
+def test_raising_the_measure_again_names_it_without_its_owner(parser):
+    text = ("WTO\nKorea argued that Japan’s tighter licensing of exports of photoresists to Korea is an arbitrary trade restriction. "
+            "Korea will raise the export restrictions again at the WTO General Council on July 23 and 24.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Japan"], {"code": "JPN"}),
+            ("E3", "ORG", ["WTO General Council"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2019-07-10"), "concern_events")
+    assert [(t, d, [a for a in args if a[0] in ("complainant", "forum", "measure", "respondent")]) for t, d, _, args in as_tuples(doc, "TRADE_CONCERN")][1:] == [
+        ("raise", ("2019-07-23", "2019-07-24"), [("complainant", "E1"), ("forum", "E3"), ("measure", "export restrictions"), ("respondent", "E2")]),
+    ]
