@@ -956,3 +956,19 @@ def test_raising_the_measure_again_names_it_without_its_owner(parser):
     assert [(t, d, [a for a in args if a[0] in ("complainant", "forum", "measure", "respondent")]) for t, d, _, args in as_tuples(doc, "TRADE_CONCERN")][1:] == [
         ("raise", ("2019-07-23", "2019-07-24"), [("complainant", "E1"), ("forum", "E3"), ("measure", "export restrictions"), ("respondent", "E2")]),
     ]
+
+
+def test_more_ways_to_list_the_measures_raised(line_parser):
+    parser = line_parser
+    text = ("TBT\nAt the WTO TBT Committee, KATS raised concerns over five regulations.\n"
+            "Also on Korea’s list were China’s power bank standard and Vietnam’s labelling decree.\n"
+            "India’s quality control orders on chemicals were also raised, with Korea asking for a longer grace period.\n"
+            "Concerns over the EU’s packaging rules were also conveyed.")
+    ents = LABEL_ENTS + [("E9", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-11-17"), "concern_events")
+    assert [[a for a in args if a[0] in ("complainant", "measure", "respondent")] for _, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        [("complainant", "E1"), ("measure", "power bank standard"), ("respondent", "E3")],
+        [("complainant", "E1"), ("measure", "labelling decree"), ("respondent", "E7")],
+        [("complainant", "E1"), ("measure", "quality control orders on chemicals"), ("respondent", "E5")],
+        [("complainant", "E1"), ("measure", "packaging rules"), ("respondent", "E8")],
+    ]  # the lead names KATS as the raiser (GUIDELINES 8.10)

@@ -157,6 +157,8 @@ class ConcernEvents(CueComponent):
                     continue  # "discussed seven specific trade concerns, including ..." raises them; "discussed issues" does not
                 if tok.pos_ == "VERB" and lemma in verbs:
                     obj = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "over", "during", "regarding", "concerning", "under"))]
+                    # "Concerns over the EU's Ecodesign Regulation and China's ... were also conveyed"
+                    obj += [c for c in tok.children if c.dep_ == "nsubjpass" and (c.lemma_.lower() in concern_nouns or c.lower_ in concern_nouns)]
                     obj_toks = [t for c in obj for t in c.subtree]
                     has_concern = any(t.lemma_.lower() in concern_nouns for t in obj_toks[:6]) or any(
                         c.lemma_.lower() in concern_nouns for c in tok.children if c.dep_ in ("dobj", "nsubjpass")) or any(
@@ -379,7 +381,19 @@ class ConcernEvents(CueComponent):
         lo, hi = min(t.idx for t in subj), max(t.idx + len(t.text) for t in subj)
         items = _country_items(doc, index, lo, hi, skip)
         if not items:
-            return []
+            # "India's quality control orders on chemicals were also raised, with Korea asking ..."
+            head = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            owner = self._owner(index, cues, head) if head is not None else None
+            heads = cues.words("measure_noun") | cues.words("measure_head")
+            if owner is None or owner in skip or not (head.lemma_.lower() in heads or head.lower_ in heads):
+                return []
+            sp = _np(head)
+            if sp is None:
+                return []
+            sp = _without_owner(doc, index, sp)
+            if not [w for w in re.findall(r"[a-z][a-z-]{2,}", text_of(doc)[sp[0]:sp[1]].lower()) if w not in _GENERIC_MEASURE_WORDS and w not in ("the", "own", "also")]:
+                return []  # "Korea's measures were also taken up": a heading, no measure named
+            items = [(sp[0], sp[1], owner)]
         meeting = meeting_before(doc, verb.idx) if self.meeting_context else None
         out: list[EventRecord] = []
         for s0, e0, cid in items:
@@ -405,6 +419,12 @@ class ConcernEvents(CueComponent):
         # "The STCs raised by Korea were on ...", "The main STCs Korea raised include ...": who raised them
         complainants = [x.id for x in index.mentions if x.label in COMPLAINANT_LABELS
                         and sent.start_char + by.end() <= x.start < sent.start_char + m.end()][:1] if by else []
+        if not complainants:
+            # "Korea's requests included ...", "Also on Korea's list were ...": the owner of the list
+            pos_m = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)[’']s\s+(?:\w+\s+){0,2}(?:concerns|requests|STCs|issues|list|agenda)\b", m.group(0))
+            if pos_m:
+                complainants = [x.id for x in index.mentions if x.label in COMPLAINANT_LABELS
+                                and sent.start_char + m.start() + pos_m.start(1) <= x.start < sent.start_char + m.start() + pos_m.end(1)][:1]
         if not complainants and concerns:
             complainants = [a.entity for a in concerns[-1].arguments if a.role == "complainant" and a.entity]
         if not complainants:
@@ -2608,9 +2628,10 @@ _POSS = re.compile(r"\s*['’](?:s\b|(?=\s))")
 # "the EU's concerns about Korea's procedures": the EU raises them, it owns no measure there
 _OWN_VIEW = re.compile(r"\s*['’]s?\s+(?:\w+\s+)?(?:concerns?|worries|inquiries|questions|objections|complaints|position|positions|views?|requests?|interests?|support)\b", re.I)
 _NEXT_LIST = re.compile(
-    r"^\s*(?:These|They|Those|The(?:se)?\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers|ones)"
+    r"^\s*(?:Also\s+)?on\s+(?:the\s+)?(?:[A-Z][\w.]*[’']s\s+|its\s+|their\s+)?(?:list|agenda)\s+(?:were|was)\s+"
+    r"|^\s*(?:These|They|Those|(?:The(?:se)?|Other)\s+(?:[\w-]+\s+){0,3}(?:concerns|STCs|issues|measures|regulations|items|cases|barriers|ones)"
     r"(?:\s+(?:raised|discussed|addressed|taken\s+up|brought\s+up|put\s+forward|tabled|carried\s+over)(?:\s+again)?(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[A-Z][\w.]*)*)?"
-    r"|\s+(?:(?:that|which)\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:has\s+|had\s+)?(?:raised|discussed|addressed|raises))?)\s+"
+    r"|\s+(?:(?:that|which)\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:has\s+|had\s+)?(?:raised|discussed|addressed|raises|flagged|tabled|took\s+up|put\s+forward|brought(?:\s+up|\s+to\s+the\s+table)?)(?:\s+(?:again|also))?)?)\s+"
     r"(?:(?:also\s+)?(?:included|include|includes|including|concerned|concern|covered|cover|were|are|involved|involve|related\s+to|relate\s+to|"
     r"targeted|target|addressed|address|dealt\s+with|deal\s+with|were\s+on|are\s+on|focused\s+on|focus\s+on))\s*:?\s*"
     r"|^\s*Among\s+(?:them|these|those)\s+(?:were|are)\s*:?\s*"
@@ -2679,7 +2700,7 @@ def _coordinated_asks(doc: Doc, index: EntityIndex, tok: Token) -> list[tuple[st
             tail = _LIST_TAIL.search(seg)
             if tail:
                 seg = seg[:tail.start()]
-        seg = re.split(r",?\s+and\s+(?:it|he|she|they|also|the\s+\w+\s+side)\s+\w+|,\s+(?:and\s+)?(?:called|urged|asked|requested|sought)\b", seg)[0]
+        seg = re.split(r",?\s+and\s+(?:it|he|she|they|also|the\s+\w+\s+side)\s+\w+|,?\s+(?:and\s+)?(?:called|urged|asked|requested|sought|pressed)\b", seg)[0]
         seg = re.sub(r"(?:[\s,;.]|\band\b|\bthe\b)*$", "", seg)
         send = vstart + len(seg)
         verb = doc.char_span(vstart, vstart + len(re.match(r"\w+", seg).group(0)), alignment_mode="expand") if seg else None
@@ -2767,7 +2788,8 @@ def _country_items(doc: Doc, index: EntityIndex, start: int, end: int, skip: set
                 chunk = chunk[:tail.start()]
         chunk = re.sub(r"[\s,;.]*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●○•◦▪]|\(\s*[a-z1-9]\s*\))?[\s,;.]*$", "", chunk)
         # "..., for which KATS asked ...", "..., due to apply from October 2026": what follows is not the measure
-        chunk = re.split(r",\s+(?:for\s+which|which|that|due\s+to|to\s+be|effective|applicable|scheduled|set\s+to|in\s+force)\b", chunk)[0]
+        chunk = re.split(r",\s+(?:for\s+which|which|that|due\s+to|to\s+be|effective|applicable|scheduled|set\s+to|in\s+force)\b"
+                         r"|,?\s+and\s+(?:the|a|an)\s+(?![\w.]+(?:\s+[A-Z][\w.]*)*[’']s\b)(?=\w+\s+(?:of|for)\b)", chunk)[0]
         chunk = chunk.rstrip(" ,;.\n")
         span_toks = doc.char_span(m.start, m.start + len(chunk), alignment_mode="expand")
         if span_toks is not None:
