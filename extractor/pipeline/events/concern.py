@@ -340,6 +340,18 @@ class ConcernEvents(CueComponent):
         if not out and not any(sent.start_char <= t < sent.end_char for t in triggers) and not any(
                 sent.start_char <= s < sent.end_char for s, _ in taken_spans):
             out.extend(self._passive_list(doc, index, cues, sent, events))
+        if not out and not any(sent.start_char <= t < sent.end_char for t in triggers):
+            # "Korea took four items to the WTO TBT Committee ...: ▲ the EU's ..., ▲ India's ... and ▲ Chile's ..."
+            stext = text_of(doc)[sent.start_char:sent.end_char]
+            colon = stext.find(":")
+            root = sent.root
+            if colon > 0 and root.pos_ == "VERB" and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:items|issues|concerns|STCs|measures|regulations|cases)\b", stext[:colon]) \
+                    and _ENUM.search(stext[colon:]):
+                raisers = actors(index, cues, _subject(root), sent, doc, COMPLAINANT_LABELS)[:1]
+                if raisers:
+                    listed = self._bullets(doc, index, cues, sent, root, events, raisers)
+                    if sum(1 for ev in listed if any(a.role == "respondent" for a in ev.arguments)) >= 2:
+                        out.extend(listed)
         if not out and not any(sent.start_char <= t < sent.end_char for t in triggers) and not any(
                 sent.start_char <= s < sent.end_char for s, _ in taken_spans):
             # "The existing STCs included India's QCOs on chemicals, Vietnam's ... and Saudi Arabia's ...":
@@ -680,10 +692,9 @@ class ConcernEvents(CueComponent):
                 meeting = meeting_before(doc, ls) if self.meeting_context else None
                 evs = self._build(doc, index, cues, sent, trig, [], raisers, [p["item"]], {0: resp} if resp else {},
                                   [p["ask"]] if p["ask"] else [], meeting, None, line_skip)
-                if p["ask_tok"] is None and cue is not None and evs and cue.sent != sent:
-                    for ev in evs:
-                        if ev.date is None:
-                            ev.date = event_date(self.find_dates, doc, cue.sent, cue, min_precision=1)
+                for ev in evs:
+                    # "limits on empty space ... from September 2023": a line's date is its measure's; the list's is the lead's
+                    ev.date = event_date(self.find_dates, doc, cue.sent, cue, min_precision=1) if cue is not None and cue.sent != sent else None
                 out.extend(evs)
         return out
 
@@ -851,7 +862,7 @@ class ConcernEvents(CueComponent):
         head = re.match(r"(?:the\s+)?", text[pos:e0])
         c = next((x for x in index.mentions if x.label == "COUNTRY" and pos <= x.start <= pos + head.end() + 1), None)
         if c is not None:
-            pm = re.match(r"[’']s\s+|\s*[:–—]\s+|\s+-\s+", text[c.end:e0])
+            pm = re.match(r"[’']s\s+|\s*[:–—,]\s+|\s+-\s+", text[c.end:e0])
             if pm:
                 if owner is None and _code(index, c.id) != home_code:
                     owner = c.id
@@ -872,6 +883,9 @@ class ConcernEvents(CueComponent):
         by = re.search(r",?\s+(?:proposed|adopted|introduced|issued|notified|planned|announced)\s+by\s", text[pos:me])
         if by:
             me = pos + by.start()  # "labelling standards for ... proposed by the Ministry of Food and Drug Safety"
+        note = re.search(r"\s*\((?:[^()]*\b(?:new|existing|proposal|draft|revised|adopted|notified)\b[^()]*)\)\s*$", text[pos:me])
+        if note:
+            me = pos + note.start()  # "Cyber Resilience Act (proposal, new)": a note on the item
         measure = (pos, pos + len(text[pos:me].rstrip(" .;,")))
         if measure[1] - measure[0] < 4:
             return None
@@ -2195,7 +2209,7 @@ def _clause_subject_measure(cues: Cues, obj_toks: list[Token]) -> Optional[tuple
     return None
 
 
-_MARK_AT = re.compile(r"[ \t]*([①②③④⑤⑥⑦⑧⑨⑩]|[▲△■□●○•◦▪ㅇ➢►▶]|\(\s*[a-z1-9]\s*\)|[1-9][.)](?=\s)|[-–*](?=\s))[ \t]*")
+_MARK_AT = re.compile(r"[ \t]*([①②③④⑤⑥⑦⑧⑨⑩]|[▲△■□●○•◦▪ㅇ➢►▶·]|\(\s*[a-z1-9]\s*\)|[1-9][.)](?=\s)|[-–*](?=\s))[ \t]*")
 _HEADS = ("□", "■")
 
 
@@ -2220,9 +2234,10 @@ def _is_heading(line: str, kind: Optional[str], next_kind: Optional[str]) -> boo
     colon of its own)."""
     m = _MARK_AT.match(line)
     body = line[m.end():] if m else line
+    owned = re.match(r"\s*(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,|[’']s)\s", body)  # "③ Mexico, NOM-024-SCFI ...": an item
     return bool(kind in _HEADS or body.rstrip().endswith(":") or _FOLLOWING.search(body) or (
-        next_kind is not None and next_kind != kind and not re.match(r"\s*\(", body) and not _LINE_SPLIT.search(body)
-        and len(body) < 120))
+        next_kind is not None and next_kind != kind and kind not in ("①", "1.", "(a)") and not owned
+        and not re.match(r"\s*\(", body) and not _LINE_SPLIT.search(body) and len(body) < 120))
 
 
 def _line_groups(text: str, pos: int, stop: tuple = ()) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
@@ -2256,7 +2271,7 @@ def _line_groups(text: str, pos: int, stop: tuple = ()) -> list[tuple[tuple[int,
     return items
 
 
-_ASK_IN = re.compile(r"(?:^|\b)(?:asked|requested|called\s+for|urged|sought|pressed\s+for|demanded|request(?:ing|s)?|asking|calling\s+for|urging|seeking)\s+(?:(?:Korea|the\s+\w+\s+side|[A-Z][\w.]*)\s+(?=to\s))?(?:that\s+|for\s+|to\s+)?", re.I)
+_ASK_IN = re.compile(r"(?:^|\b)(?:requests?\s*:|asks?\s*:|asked|requested|called\s+for|urged|sought|pressed\s+for|demanded|request(?:ing|s)?|asking|calling\s+for|urging|seeking)\s+(?:(?:Korea|the\s+\w+\s+side|[A-Z][\w.]*)\s+(?=to\s))?(?:that\s+|for\s+|to\s+)?", re.I)
 
 
 def _ask_in(text: str, s0: int, e0: int) -> Optional[tuple[int, int]]:
@@ -2509,7 +2524,7 @@ _STANCE_NOUNS = frozenset({"position", "view", "stance", "opinion", "hope", "exp
 _PARTY_NOUNS = frozenset({"government", "governments", "side", "sides", "authority", "authorities", "ministry", "delegation", "country", "countries", "member", "members", "partner", "partners",
                           "official", "officials", "counterpart", "counterparts", "minister", "ministers", "representative", "representatives"})
 # "the issue", "this matter", "these concerns": what the sentence before reported
-_LINE_MARK = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■●○•◦▪ㅇ➢►▶]|\(\s*[a-z1-9]\s*\)|[1-9][.)]\s|[-–*]\s)\s*")
+_LINE_MARK = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■●○•◦▪ㅇ➢►▶·]|\(\s*[a-z1-9]\s*\)|[1-9][.)]\s|[-–*]\s)\s*")
 _HOME_MEASURES = re.compile(r"[’']s\s+(?:\w+\s+){0,2}(?:measures|regulations|rules|policies|requirements)\b|\b(?:against|on)\s+(?:the\s+)?\w+[’']s\b|\bconcerns?\s+(?:raised\s+)?(?:by|from)\s+other", re.I)
 _LINE_SPLIT = re.compile(r"\s*:\s+|\s+[–—-]+>?\s+|\s*[→⇒]\s*|,\s+(?=(?:requesting|asking|calling|urging|seeking|demanding|proposing)\b)")
 _ASK_HEAD = re.compile(r"(?:(?:Korea|the\s+Korean\s+side|we)\s+)?(?:requested|requesting|requests?(?:\s+for)?|asked(?:\s+for)?|asking(?:\s+for)?|called\s+for|calling\s+for|call\s+for|urged|urging|sought|seeking|demanded|demanding|proposed|suggested|pressed\s+for|need\s+for|expressed\s+concerns?\s+(?:over|about|that)|raised\s+concerns?\s+(?:over|about|that))\s+(?:that\s+|for\s+)?", re.I)
@@ -2650,7 +2665,7 @@ def _forum_date(finder, doc: Doc, index: EntityIndex, sent: Span, forum: str) ->
     for d in dates_in(finder, doc, sent):
         for e in ends:
             gap = text_of(doc)[e:d.start]
-            if 0 <= d.start - e <= 75 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?met|took\s+place)(?:\s+(?:online|virtually|in\s+person|by\s+video(?:\s+conference)?))?)?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
+            if 0 <= d.start - e <= 75 and re.fullmatch(r"(?:\s*\([^()]{1,30}\))?,?(?:\s+(?:held|convened|meeting|session|which\s+was\s+held|that\s+took\s+place|(?:which\s+|that\s+)?(?:met|sat|convened|gathered)|took\s+place|in\s+session)(?:\s+(?:online|virtually|in\s+person|by\s+video(?:\s+conference)?))?)?(?:\s+in\s+[A-Z][\w.]*(?:,\s*[A-Z]\w*)?)?,?\s+(?:on|from|in)\s+(?:the\s+)?", gap) and d.value:
                 return d.value
     return None
 
@@ -3054,7 +3069,7 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord],
     body = body_start(doc)
     # the title and the first two sentences of the body ("Korea, U.S. Hold KORUS FTA Joint Committee")
     sents = sentences(doc) if sents is None else sents
-    first = [s for s in sents if s.end_char > body][:2] + [s for s in sents if s.end_char <= body][:1]
+    first = [s for s in sents if s.end_char > body][:5] + [s for s in sents if s.end_char <= body][:1]
     lead_sent = None
     for sent in first:
         for m in index.mentions:
