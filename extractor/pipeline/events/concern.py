@@ -383,10 +383,7 @@ class ConcernEvents(CueComponent):
         concerns = [ev for ev in events if ev.type == "TRADE_CONCERN"]
         complainants = [a.entity for a in concerns[-1].arguments if a.role == "complainant" and a.entity] if concerns else []
         if not complainants:
-            body = body_start(doc)
-            lead = [x for x in self._sents if x.end_char > body][:2]
-            complainants = [x.id for x in index.mentions if lead and x.label in ("MINISTRY", "ORG") and lead[0].start_char <= x.start < lead[-1].end_char
-                            and not is_forum(x.entity.name)][:1]
+            complainants = self._lead_body(doc, index)
         if not complainants:
             return []
         skip = set(complainants) | {index.country_for_code(_code(index, c)) for c in complainants} - {None}
@@ -705,18 +702,10 @@ class ConcernEvents(CueComponent):
         was that ...". The measure is the paragraph's first regulation or measure phrase, the request what
         is asked for after it, the raiser and the trigger those of the lead."""
         text = text_of(doc)
-        body = body_start(doc)
-        first_end = text.find("\n", body)
-        first_end = len(text) if first_end < 0 else first_end
-        lead = [x for x in self._sents if x.end_char > body and x.start_char < first_end][:2]
-        nouns = cues.words("concern_noun")
-        cue = next((t for x in lead for t in x if (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.pos_ == "NOUN"), None)
-        if cue is None:
+        found = self._lead_concerns(doc, index, cues)
+        if found is None:
             return []
-        raisers = self._lead_raiser(doc, index, cues, lead, cue)
-        if not raisers:
-            return []
-        trig = cue.head if cue.head.pos_ == "VERB" else cue
+        first_end, raisers, trig = found
         heads = cues.words("measure_noun") | cues.words("measure_head")
         skip = set(raisers) | {index.country_for_code(_code(index, c)) for c in raisers} - {None}
         taken = [ev.trigger[0] for ev in events] + [a.span[0] for ev in events for a in ev.arguments if a.span is not None]
@@ -790,16 +779,11 @@ class ConcernEvents(CueComponent):
             pos = end + 1
         if len(rows) < 2 or any(ev.type == "TRADE_CONCERN" and rows[0][1][0][0] <= ev.trigger[0] < rows[-1][1][-1][1] for ev in events):
             return []
-        first_end = text.find("\n", body)
-        lead = [x for x in self._sents if x.end_char > body and x.start_char < (first_end if first_end > 0 else len(text))][:2]
-        nouns = cues.words("concern_noun") | {"comments", "comment", "opinions", "views", "remarks"}
-        cue = next((t for x in lead for t in x if (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.pos_ == "NOUN"), None)
-        if cue is None:
+        found = self._lead_concerns(doc, index, cues, {"comments", "comment", "opinions", "views", "remarks"})
+        if found is None:
             return []
-        raisers = self._lead_raiser(doc, index, cues, lead, cue)
-        if not raisers:
-            return []
-        trig = cue.head if cue.head.pos_ == "VERB" else cue
+        _, raisers, trig = found
+        lead = [trig.sent]
         req_col = next((k for k, h in enumerate(header or []) if re.search(r"request|comment|ask|position|concern", h)), 2)
         skip = set(raisers) | {index.country_for_code(_code(index, c)) for c in raisers} - {None}
         taken = [a.span for ev in events for a in ev.arguments if a.role == "measure" and a.span is not None]
@@ -823,6 +807,31 @@ class ConcernEvents(CueComponent):
                 ev.date = event_date(self.find_dates, doc, trig.sent, trig, min_precision=1)
             out.extend(evs)
         return out
+
+    def _lead_body(self, doc: Doc, index: EntityIndex) -> list[str]:
+        """The body the release's first two sentences name (not a committee): who reports, and by default raises."""
+        body = body_start(doc)
+        lead = [x for x in self._sents if x.end_char > body][:2]
+        return [x.id for x in index.mentions if lead and x.label in ("MINISTRY", "ORG") and lead[0].start_char <= x.start < lead[-1].end_char
+                and not is_forum(x.entity.name)][:1]
+
+    def _lead_concerns(self, doc: Doc, index: EntityIndex, cues: Cues, more_nouns=frozenset()) -> Optional[tuple[int, list[str], Token]]:
+        """The concerns the release's first paragraph reports: (where that paragraph ends, who raises them,
+        the word that reports them), or None when the lead reports none ("KATS raised 7 STCs ...",
+        "Six regulations drew objections from Korea's delegation", "KATS sent written comments ...")."""
+        text = text_of(doc)
+        body = body_start(doc)
+        first_end = text.find("\n", body)
+        first_end = len(text) if first_end < 0 else first_end
+        lead = [x for x in self._sents if x.end_char > body and x.start_char < first_end][:2]
+        nouns = cues.words("concern_noun") | set(more_nouns)
+        cue = next((t for x in lead for t in x if (t.lemma_.lower() in nouns or t.lower_ in nouns) and t.pos_ == "NOUN"), None)
+        if cue is None:
+            return None
+        raisers = self._lead_raiser(doc, index, cues, lead, cue)
+        if not raisers:
+            return None
+        return first_end, raisers, (cue.head if cue.head.pos_ == "VERB" else cue)
 
     def _lead_raiser(self, doc: Doc, index: EntityIndex, cues: Cues, lead: list[Span], cue: Token) -> list[str]:
         """Who raises the concerns the lead reports: the subject of the verb that takes them ("Korea put
@@ -1258,10 +1267,7 @@ class ConcernEvents(CueComponent):
             before = [ev for ev in self._so_far if ev.type == "TRADE_CONCERN"]
             complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity] if before else []
             if not complainants:
-                body = body_start(doc)
-                lead = [x for x in self._sents if x.end_char > body][:2]
-                complainants = [x.id for x in index.mentions if lead and x.label in ("MINISTRY", "ORG") and lead[0].start_char <= x.start < lead[-1].end_char
-                                and not is_forum(x.entity.name)][:1]
+                complainants = self._lead_body(doc, index)
         continued = None
         if not complainants:
             complainants = self._pronoun_complainants(src_tokens)
