@@ -972,3 +972,15 @@ def test_more_ways_to_list_the_measures_raised(line_parser):
         [("complainant", "E1"), ("measure", "quality control orders on chemicals"), ("respondent", "E5")],
         [("complainant", "E1"), ("measure", "packaging rules"), ("respondent", "E8")],
     ]  # the lead names KATS as the raiser (GUIDELINES 8.10)
+
+
+def test_asked_to_lift_a_limit_and_dated_by_the_meeting_of_its_sentence(parser):
+    text = ("Talks\nTrade Minister Yeo asked Canada to reconsider its steel tariff rate quotas when he met Minister Sidhu in "
+            "Ottawa on September 16. Minister Sidhu asked Korea to lift the age limit on Canadian beef.")
+    ents = [("E1", "OFFICIAL", ["Yeo"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Sidhu"], {"country": "CAN"}),
+            ("E3", "COUNTRY", ["Canada", "Canadian"], {"code": "CAN"}), ("E4", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(run(make_doc(parser, text, ents, release_date="2025-09-17"), "meeting_events"), "concern_events")
+    assert [(t, d, [a for a in args if a[0] in ("complainant", "measure", "respondent")]) for t, d, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("asked", ("2025-09-16", "2025-09-16"), [("complainant", "E1"), ("measure", "steel tariff rate quotas"), ("respondent", "E3")]),
+        ("asked", ("2025-09-16", "2025-09-16"), [("complainant", "E2"), ("measure", "age limit on Canadian beef"), ("respondent", "E4")]),
+    ]

@@ -1710,7 +1710,7 @@ class ConcernEvents(CueComponent):
                 vt = [t for t in verb.subtree if not _under_verb_conj(t, verb)]
                 regs = index.in_tokens(vt, {"REGULATION"})
                 nps = [t for t in vt if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.head.i in {verb.i} | {c.i for c in verb.children}]
-                named = mnouns | cues.words("asked_measure_noun")
+                named = mnouns | cues.words("asked_measure_noun") | (cues.words("measure_head") if verb.lemma_.lower() in cues.words("relief_verb") else frozenset())
                 with_noun = [t for t in nps if any(x.lemma_.lower() in named or x.lower_ in named for x in t.subtree)]
                 owned = None
                 if not regs and not with_noun:
@@ -1778,6 +1778,11 @@ class ConcernEvents(CueComponent):
                 if respondent:
                     break
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is None:
+            # "asked Canada to reconsider ... when he met Maninder Sidhu ... on September 16": the meeting of the sentence
+            here = next((ev for ev in prior_events(doc, "MEETING") if sent.start_char <= ev.trigger[0] < sent.end_char and ev.date), None)
+            if here is not None:
+                date = here.date
         if date is None and meeting is not None:
             date = meeting.date
         out = []
