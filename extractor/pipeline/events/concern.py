@@ -183,7 +183,7 @@ class ConcernEvents(CueComponent):
                         obligation = True
                         has_concern = True
                         obj_toks = obj_toks + [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t not in obj_toks]
-                    if not obligation and lemma in ("emphasize", "emphasise", "stress", "note", "highlight", "convey", "express", "point") and _owned_measure_should(index, cues, tok):
+                    if not obligation and lemma in ("emphasize", "emphasise", "stress", "note", "highlight", "convey", "express", "point", "caution", "warn") and _owned_measure_should(index, cues, tok):
                         # "stressed that the EU's CBAM should be implemented in a manner consistent with WTO rules",
                         # "conveyed its position that the EU's steel safeguard should be terminated as scheduled"
                         obligation = True
@@ -280,8 +280,9 @@ class ConcernEvents(CueComponent):
             particle = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
             if lemma in ("take",) and "issue" not in particle and "up" not in particle or lemma == "bring" and "up" not in particle or lemma == "point" and "out" not in particle and "to" not in particle:
                 continue
-            if lemma == "draw" and "attention" in particle:
-                lemma = "raise"  # "drew attention to the lack of import tolerances for two fungicides"
+            if lemma == "draw" and "attention" in particle or lemma == "turn" and "to" in particle and any(
+                    c.dep_ == "advmod" and c.lower_ in ("then", "also", "next", "later") for c in tok.children):
+                lemma = "raise"  # "drew attention to the lack of import tolerances", "He then turned to national security reviews"
             if lemma not in strong and lemma not in weak:
                 continue
             if tok.dep_ == "acl" and lemma in strong and (tok.head.lemma_.lower() in cues.words("measure_noun") | cues.words("measure_head") | cues.words("concern_noun")):
