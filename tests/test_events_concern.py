@@ -984,3 +984,12 @@ def test_asked_to_lift_a_limit_and_dated_by_the_meeting_of_its_sentence(parser):
         ("asked", ("2025-09-16", "2025-09-16"), [("complainant", "E1"), ("measure", "steel tariff rate quotas"), ("respondent", "E3")]),
         ("asked", ("2025-09-16", "2025-09-16"), [("complainant", "E2"), ("measure", "age limit on Canadian beef"), ("respondent", "E4")]),
     ]
+
+
+def test_a_date_that_says_when_the_measure_began_does_not_date_its_raising(parser):
+    text = ("Safeguards\nKorea criticized the EU’s provisional safeguard on steel products, in force since July, at the WTO "
+            "Committee on Safeguards held on October 22.")
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["EU"], {"code": "EU"}),
+            ("E3", "ORG", ["WTO Committee on Safeguards"], {})]
+    doc = run(make_doc(parser, text, ents, release_date="2018-10-23"), "concern_events")
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "TRADE_CONCERN")] == [("criticized", ("2018-10-22", "2018-10-22"))]

@@ -1561,6 +1561,8 @@ class ConcernEvents(CueComponent):
             # whose other side is not named as a participant: the document's main other country
             respondent = other_country(index, complainants[0])
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is not None and _measure_dated(self.find_dates, doc, sent, date):
+            date = None  # "the EU's provisional safeguard on 23 steel products, in force since July": when the measure began
         if date is None:
             # "plans to raise ... again at the next SPS Committee in March": the session it will be raised at
             text = text_of(doc)
@@ -1779,6 +1781,8 @@ class ConcernEvents(CueComponent):
                 if respondent:
                     break
         date = event_date(self.find_dates, doc, sent, tok, min_precision=1)
+        if date is not None and _measure_dated(self.find_dates, doc, sent, date):
+            date = None
         if date is None:
             # "asked Canada to reconsider ... when he met Maninder Sidhu ... on September 16": the meeting of the sentence
             here = next((ev for ev in prior_events(doc, "MEETING") if sent.start_char <= ev.trigger[0] < sent.end_char and ev.date), None)
@@ -2347,6 +2351,21 @@ def _quote_speaker(doc: Doc, index: EntityIndex, sent: Span, tok: Token) -> Opti
         if prev:
             return prev[-1].id
     return None
+
+
+_MEASURE_DATE = re.compile(r"(?:\bin\s+force\s+since|\bsince|\beffective(?:\s+from)?|\btook\s+effect(?:\s+in|\s+on)?|\btakes\s+effect(?:\s+in|\s+on)?|"
+                           r"\bimposed(?:\s+in|\s+on|\s+since)?|\bintroduced(?:\s+in|\s+on)?|\bnotified(?:\s+to\s+the\s+WTO)?(?:\s+in|\s+on)?|"
+                           r"\badopted(?:\s+by\s+[\w\s’']{2,40}?)?(?:\s+in|\s+on)?|\bfinalized(?:\s+by\s+[\w\s’']{2,40}?)?(?:\s+in|\s+on)?|\bapplies\s+from|\bfrom)\s*$", re.I)
+
+
+def _measure_dated(finder, doc: Doc, sent: Span, value: tuple) -> bool:
+    """Whether the date a concern took from its sentence is when its measure began ("in force since July",
+    "which took effect in February", "notified to the WTO in April"), not when it was raised."""
+    text = text_of(doc)
+    for d in dates_in(finder, doc, sent):
+        if d.value == value and _MEASURE_DATE.search(text[max(sent.start_char, d.start - 45):d.start]):
+            return True
+    return False
 
 
 def _clause_chunk(doc: Doc, s0: int, e0: int, index: Optional[EntityIndex] = None) -> bool:
