@@ -993,3 +993,14 @@ def test_a_date_that_says_when_the_measure_began_does_not_date_its_raising(parse
             ("E3", "ORG", ["WTO Committee on Safeguards"], {})]
     doc = run(make_doc(parser, text, ents, release_date="2018-10-23"), "concern_events")
     assert [(t, d) for t, d, _, _ in as_tuples(doc, "TRADE_CONCERN")] == [("criticized", ("2018-10-22", "2018-10-22"))]
+
+
+def test_the_measure_named_again_belongs_to_its_owner_before_not_to_another_of_its_sentence(parser):
+    text = ("Safeguards\nSouth Korea objected to U.S. safeguard tariffs on solar panels at the committee. China also "
+            "challenged the solar tariffs, while Japan raised India’s safeguard duty on solar cells.")
+    ents = [("E1", "COUNTRY", ["South Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["U.S."], {"code": "USA"}),
+            ("E3", "COUNTRY", ["China"], {"code": "CHN"}), ("E4", "COUNTRY", ["Japan"], {"code": "JPN"}),
+            ("E5", "COUNTRY", ["India"], {"code": "IND"})]
+    doc = run(make_doc(parser, text, ents, release_date="2018-10-23"), "concern_events")
+    got = {t: dict(args).get("respondent") for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")}
+    assert got["challenged"] == "E2" and got["raised"] == "E5"

@@ -1171,13 +1171,14 @@ class ConcernEvents(CueComponent):
             toks = [x for x in t.subtree if span[0] <= x.idx < span[1]]
             regs = index.in_tokens(toks, {"REGULATION"})
             owner = self._owner(index, cues, t) or fallback_owner
-            if owner is None and t.dep_ == "dobj" and t.head.i == verb.i and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            direct = any(c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(c) is not None for c in t.children)
+            if not direct and t.dep_ == "dobj" and t.head.i == verb.i and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                 # "Korea will raise the export restrictions again at the General Council": the measure raised before
                 words = {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", " ".join(x.lower_ for x in t.subtree if x.i <= t.i)) if w not in _GENERIC_MEASURE_WORDS}
                 words |= {t.lower_[:5]}
                 for ev in reversed(self._so_far):
-                    if ev.type != "TRADE_CONCERN":
-                        continue
+                    if ev.type != "TRADE_CONCERN" or sent.start_char <= ev.trigger[0] < sent.end_char:
+                        continue  # a measure of this very sentence is another one
                     mtext = " ".join(text_of(index.doc)[a.span[0]:a.span[1]] if a.span is not None else index.entities[a.entity].name
                                      for a in ev.arguments if a.role == "measure" and (a.span is not None or a.entity in index.entities)).lower()
                     if words & {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", mtext)}:
