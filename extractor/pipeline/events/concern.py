@@ -886,7 +886,7 @@ class ConcernEvents(CueComponent):
             if head is not None and head["ask"] is None:
                 head["ask"] = (a0, a0 + len(paren_ask.group(1).rstrip(" .;")))
                 head["line"] = (s0, e0)
-                head["ask_tok"] = next((t for t in doc if t.idx >= ask_at + 1), None) if False else None
+                head["ask_tok"] = None  # the trigger stays the list's word
             return head
         split = _LINE_SPLIT.search(text[pos:e0])
         me = pos + split.start() if split else e0
