@@ -126,8 +126,8 @@ EVENT_DATA = {"meeting_events": "meeting", "agreement_events": "agreement", "con
 
 def refresh_event_data(model: Path | str) -> dict[str, int]:
     """Write the package's current event cue files into a saved pipeline's event components (after
-    editing `extractor/data/events/*.jsonl`), keeping each component's extra `data_path` file; the
-    trained weights are not touched. Returns the number of cues written per component."""
+    editing `extractor/data/events/*.jsonl`), keeping each component's extra `data_path` file, and the
+    package's concern model (`data/events/concern_model.json`); the trained weights are not touched. Returns the number of cues written per component."""
     from spacy.util import load_config
 
     from .errors import ExtractorError
@@ -145,6 +145,12 @@ def refresh_event_data(model: Path | str) -> dict[str, int]:
         cues = read_cues(data_name, components[pipe].get("data_path"))
         cues.to_disk(model / pipe / "cues.jsonl")
         written[pipe] = len(cues)
+        if pipe == "concern_events":
+            from .pipeline.events.concern_model import load_default
+
+            learned = load_default()  # the package's trained concern model travels with the cues
+            if learned is not None:
+                learned.to_disk(model / pipe / "model.json")
     if not written:
         raise ExtractorError(f"{model} has no event components")
     return written

@@ -275,6 +275,49 @@ def train_cmd(
     typer.echo(f"saved {output}", err=True)
 
 
+@app.command("train-concern")
+def train_concern_cmd(
+    splits: list[str] = typer.Option(["train", "dev"], "--split", help="Corpus splits to train on (never test, challenge-dev or challenge-test)."),
+    model: Path = typer.Option(Path("models/trade_en"), "--model", "-m", help="Pipeline whose parse the features read; its concern_events gets the model."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the model here (e.g. extractor/data/events/concern_model.json)."),
+    threshold: float = typer.Option(0.5, "--threshold", min=0.0, max=1.0, help="Probability above which a phrase becomes a concern."),
+    l2: float = typer.Option(1.0, "--l2", min=0.0),
+    folds: int = typer.Option(0, "--folds", min=0, help="First print a K-fold cross-validation by document (0: none)."),
+) -> None:
+    """Train the learned reading of trade concerns (pipeline/events/concern_model.py) on the corpus's
+    gold concerns and write it into the pipeline's concern_events/model.json."""
+    import spacy
+
+    from .corpus import load_corpus
+    from .pipeline.events.concern_model import HELD_OUT, corpus_examples, cross_validate, train
+
+    bad = sorted(set(splits) & set(HELD_OUT))
+    if bad:
+        _fail(f"{', '.join(bad)} is held out: the model is never trained on it")
+    if not (model / "config.cfg").exists():
+        _fail(f"{model} is not a saved pipeline (no config.cfg)")
+    golds = [d for s in splits for d in load_corpus(s) if d.get("entities")]
+    if not golds:
+        _fail(f"no gold documents in {', '.join(splits)}: run `extractor corpus build` first")
+    keep = ("tok2vec", "tagger", "line_breaks", "parser", "attribute_ruler", "lemmatizer")
+    nlp = spacy.load(model, exclude=[p for p in spacy.util.load_config(model / "config.cfg")["nlp"]["pipeline"] if p not in keep])
+    rows, labels, ids = corpus_examples(nlp, golds, progress=True)
+    typer.echo(f"{len(golds)} documents, {len(rows)} candidate phrases, {sum(labels)} gold measures", err=True)
+    if folds:
+        for row in cross_validate(rows, labels, ids, folds=folds, l2=l2):
+            typer.echo(f"  cv threshold {row['threshold']:.2f}: P {row['p']:.3f} R {row['r']:.3f} F {row['f']:.3f} ({row['tp']}/{row['pred']}/{row['gold']})", err=True)
+    trained = train(rows, labels, l2=l2, threshold=threshold)
+    trained.meta.update({"splits": list(splits), "documents": len(golds)})
+    target = model / "concern_events"
+    if not target.is_dir():
+        _fail(f"{model} has no concern_events component")
+    trained.to_disk(target / "model.json")
+    typer.echo(f"saved {target / 'model.json'} ({len(trained.weights)} features)", err=True)
+    if output is not None:
+        trained.to_disk(output)
+        typer.echo(f"saved {output}", err=True)
+
+
 @app.command("refresh-events")
 def refresh_events_cmd(
     model: Path = typer.Argument(Path("models/trade_en"), help="Saved pipeline folder (default: the shipped model)."),

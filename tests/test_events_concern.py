@@ -226,7 +226,7 @@ def test_concerns_without_a_concern_word(parser):
     ]
     # the broad pass off: none of the three is reported
     nlp = spacy.blank("en")
-    nlp.add_pipe("concern_events", config={"broad": False})
+    nlp.add_pipe("concern_events", config={"broad": False, "learned": False})
     assert as_tuples(nlp.get_pipe("concern_events")(make_doc(parser, text, ents, release_date="2024-03-25")), "TRADE_CONCERN") == []
 
 
@@ -1004,3 +1004,15 @@ def test_the_measure_named_again_belongs_to_its_owner_before_not_to_another_of_i
     doc = run(make_doc(parser, text, ents, release_date="2018-10-23"), "concern_events")
     got = {t: dict(args).get("respondent") for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")}
     assert got["challenged"] == "E2" and got["raised"] == "E5"
+
+
+def test_he_raising_the_first_concern_of_a_release(parser):
+    # "he" as the subject of the release's first concern: the official last named as a subject (no concern before it)
+    text = ("Talks\nMinister Ahn Duk-geun met Minister of Commerce Majid Al-Qasabi in Riyadh on September 27. "
+            "He took issue with Saudi Arabia's local content rules for public procurement.")
+    ents = [("E1", "OFFICIAL", ["Ahn Duk-geun"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Majid Al-Qasabi"], {"country": "SAU"}),
+            ("E3", "COUNTRY", ["Saudi Arabia"], {"code": "SAU"})]
+    doc = run(make_doc(parser, text, ents, release_date="2022-09-29"), "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("took", [("complainant", "E1"), ("measure", "local content rules for public procurement"), ("respondent", "E3")]),
+    ]

@@ -57,10 +57,12 @@ def make_doc(parser, text, entities, release_date="2025-11-14"):
     return doc
 
 
-def run(doc, *factories):
+def run(doc, *factories, learned=False):
+    """The event components over a Doc; the trained concern model only with `learned` (the rule tests
+    pin the rules' own output; tests/test_concern_model.py tests the model)."""
     nlp = spacy.blank("en")
     for f in factories:
-        nlp.add_pipe(f)
+        nlp.add_pipe(f, config={"learned": learned} if f == "concern_events" else {})
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -40,6 +40,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..layers import EventRecord, text_of
+from .concern_model import ConcernModel, candidates, doc_features, features, governor
+from .concern_model import load_default as load_model
 from .common import (
     _lookup,
     contiguous_run,
@@ -80,7 +82,8 @@ _BULLET_LINE = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩▲△■□●
         "merge": True,
     },
 )
-def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool, broad: bool, merge: bool) -> "ConcernEvents":
+def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, meeting_context: bool, broad: bool, merge: bool,
+                        learned: bool = True) -> "ConcernEvents":
     """TRADE_CONCERN events over the entity layer (run after `meeting_events`).
 
     data_path: an extra JSONL cue file added to the package's `data/events/concern.jsonl`.
@@ -89,18 +92,55 @@ def make_concern_events(nlp: Language, name: str, data_path: Optional[str], date
     broad: also read concerns phrased without a concern word, from a verb of raising or asking whose
         object names another party's measure ("took issue with Vietnam's draft regulation on ...").
     merge: one event per measure: a later request about a measure already raised joins that event.
+    learned: also score the noun phrases no rule read with the trained model of `concern_model.py`
+        (the pipeline's `concern_events/model.json`, else the package's), and make a concern of each
+        phrase it scores above its threshold.
     """
-    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context, broad=broad, merge=merge)
+    return ConcernEvents(nlp, name, data_path=data_path, date_finder=date_finder, meeting_context=meeting_context, broad=broad, merge=merge,
+                         learned=learned)
 
 
 class ConcernEvents(CueComponent):
     data_name = "concern"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True, broad: bool = True, merge: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, meeting_context: bool = True, broad: bool = True, merge: bool = True,
+                 learned: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
         self.meeting_context = meeting_context
         self.broad = broad
         self.merge = merge
+        self.learned = learned
+        self.model: Optional[ConcernModel] = None
+        self._model_loaded = False
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp=None, data_path: Optional[str] = None) -> None:
+        super().initialize(get_examples, nlp=nlp, data_path=data_path)
+        self.model = load_model()
+        self._model_loaded = True
+
+    def _ensure(self) -> Cues:
+        if self.cues is None:
+            CueComponent.initialize(self)  # the cues only: a model set on the component stays
+        return self.cues  # type: ignore[return-value]
+
+    def _ensure_model(self) -> Optional[ConcernModel]:
+        if not self._model_loaded:
+            self.model = load_model()
+            self._model_loaded = True
+        return self.model
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        super().to_disk(path, exclude=exclude)
+        model = self._ensure_model()
+        if model is not None:
+            model.to_disk(Path(path) / "model.json")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        super().from_disk(path, exclude=exclude)
+        model_file = Path(path) / "model.json"
+        self.model = ConcernModel.from_disk(model_file) if model_file.exists() else load_model()
+        self._model_loaded = True
+        return self
 
     def find(self, doc: Doc, cues: Cues) -> list[EventRecord]:
         index = EntityIndex(doc)
@@ -251,10 +291,80 @@ class ConcernEvents(CueComponent):
             events.extend(self._concern_lines(doc, index, cues, events))
             events.extend(self._country_paragraphs(doc, index, cues, events))
             events.extend(self._table_lines(doc, index, cues, events))
+        if self.learned and self._ensure_model() is not None:
+            events.extend(self._learned(doc, index, cues, events))
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
         events = _merge_same_measure(doc, events, self._soft, index, self._labels) if self.merge else events
         return events
+
+    # ------------------------------------------------------------------ the learned pass
+
+    def _learned(self, doc: Doc, index: EntityIndex, cues: Cues, events: list[EventRecord]) -> list[EventRecord]:
+        """A concern for each noun phrase no rule event covers that the trained model scores as the
+        measure of one; its arguments as the rules read them (the governing verb's subject, else the
+        complainant of the concern before or the release's own country; the phrase's owner; the
+        meeting's forum and date)."""
+        model = self.model
+        assert model is not None
+        covered: list[tuple[int, int]] = []
+        for ev in events:
+            for a in ev.arguments:
+                if a.role != "measure":
+                    continue
+                if a.span is not None:
+                    covered.append(a.span)
+                elif a.entity in index.entities:
+                    covered.extend(index.entities[a.entity].mentions)
+        home = home_country(index)
+        dfeats = doc_features(doc, index)
+        out: list[EventRecord] = []
+        raising = cues.words("trigger_verb") | cues.words("ask_verb") | cues.words("request_verb")
+        for sent, tok in candidates(doc, index, cues, self._sents):
+            if any(s <= tok.idx < e for s, e in covered):
+                continue
+            owner = self._owner(index, cues, tok)
+            if model.prob(features(doc, index, cues, sent, tok, owner, dfeats)) < model.threshold:
+                continue
+            ref = index.at(tok)
+            if ref is not None and ref.label == "REGULATION":
+                item: tuple = ("entity", ref.id)
+                ranges = list(ref.entity.mentions)
+            else:
+                span = _np(tok)
+                if span is None:
+                    continue
+                item, ranges = ("span", span), [span]
+            verb, _ = governor(tok)
+            trig = verb if verb is not None else tok
+            complainants = actors(index, cues, _subject(verb), sent, doc, COMPLAINANT_LABELS)[:2] if verb is not None else []
+            if owner is None and verb is not None and verb.lemma_.lower() not in raising and complainants and any(c.dep_ == "nsubj" for c in verb.children):
+                # "Vietnam has reinstated lot-by-lot inspections", "Turkey waived its requirement": who acts owns the measure
+                owner = _country_of(index, complainants[0])
+                complainants = []
+            if owner is None and verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in raising:
+                # "urged India to speed up licensing of ...": the party asked owns it
+                asked = next((index.at(c) for c in verb.head.children if c.dep_ == "dobj" and index.at(c) is not None), None)
+                if asked is not None and asked.label in COMPLAINANT_LABELS:
+                    owner = _country_of(index, asked.id)
+            complainants = [c for c in complainants if c != owner and _country_of(index, c) != owner]
+            if not complainants:
+                before = [e for e in events + out if e.trigger[0] < tok.idx]
+                if before:
+                    complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity != owner]
+                elif home is not None and home != owner:
+                    complainants = [home]
+            requests = []
+            if verb is not None and verb.lemma_.lower() in cues.words("request_verb"):
+                req = self._request(cues, sent, verb, index)
+                if req is not None:
+                    requests.append(req)
+            meeting = meeting_before(doc, trig.idx) if self.meeting_context else None
+            owners = {0: owner} if owner is not None and owner not in complainants else {}
+            evs = self._build(doc, index, cues, sent, trig, list(tok.subtree), complainants, [item], owners, requests, meeting, None, set(complainants))
+            out.extend(evs)
+            covered.extend(ranges)
+        return out
 
     # ------------------------------------------------------------------ the broad pass
 
@@ -318,7 +428,8 @@ class ConcernEvents(CueComponent):
             continued = None
             if not complainants:
                 complainants = self._pronoun_complainants(subj)
-                continued = self._so_far[-1] if complainants and complainants == [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity] else None
+                continued = self._so_far[-1] if complainants and self._so_far and complainants == [
+                    a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity] else None
             if not complainants and (events or out):
                 last = (out or events)[-1]
                 complainants = [a.entity for a in last.arguments if a.role == "complainant" and a.entity]
@@ -1997,6 +2108,19 @@ class ConcernEvents(CueComponent):
                     if eid:
                         return eid
         return None
+
+
+def _country_of(index: EntityIndex, eid: str) -> Optional[str]:
+    """The country entity of a party: itself, a body's country, an official's ministry's country."""
+    ent = index.entities.get(eid)
+    if ent is None:
+        return None
+    if ent.label == "COUNTRY":
+        return eid
+    if ent.label in BODIES:
+        return index.country_for_code(body_country(index, eid))
+    aff = ent.attributes.get("affiliation")
+    return _country_of(index, aff) if aff and aff != eid else index.country_for_code(ent.attributes.get("country"))
 
 
 def _measure_key(doc: Doc, ev: EventRecord) -> Optional[tuple]:
