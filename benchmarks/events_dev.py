@@ -7,6 +7,12 @@ rules alone. Test and challenge-test documents are never read.
     .venv/bin/python benchmarks/events_dev.py --show motir-000-05 --types MEETING
     .venv/bin/python benchmarks/events_dev.py --json scores.json
 
+The learned reading of trade concerns (`concern_model.py`) is trained on train + dev, the documents
+scored here, so by default (`--learned cv`) each train or dev document is scored by a model trained
+without its fold (5 folds by document, as `extractor train-concern --folds 5`), and challenge-dev by
+one trained on all of train + dev; `--learned off` scores the rules alone, `--learned shipped` the
+package's model as it is.
+
 Also prints the time the event components take as a ratio of the parse time of the same run
 (en_core_web_sm up to the lemmatizer), the baseline the speed target is stated against.
 """
@@ -56,6 +62,30 @@ def load_gold(splits=DEV_SPLITS) -> list[dict[str, Any]]:
                     print(f"skip {path.name}: {exc}", file=sys.stderr)
         docs.extend(found)
     return docs
+
+
+TRAINED_SPLITS = ("train", "dev")
+FOLDS = 5
+
+
+def _fold(doc_id: str) -> int:
+    import zlib
+
+    return zlib.crc32(doc_id.encode()) % FOLDS
+
+
+def _fold_models(nlp, golds) -> dict:
+    """Concern models trained without each fold of the train + dev corpus (key None: on all of it)."""
+    from extractor.pipeline.events.concern_model import corpus_examples, train
+
+    trained = [d for s in TRAINED_SPLITS for d in load_gold((s,))]
+    rows, labels, ids = corpus_examples(nlp, trained)
+    folds = [_fold(i) for i in ids]
+    models = {None: train(rows, labels)}
+    for k in range(FOLDS):
+        keep = [i for i, f in enumerate(folds) if f != k]
+        models[k] = train([rows[i] for i in keep], [labels[i] for i in keep])
+    return models
 
 
 def events_as_dicts(doc) -> list[dict[str, Any]]:
@@ -153,6 +183,8 @@ def main() -> None:
     ap.add_argument("--extra", default=None, metavar="TYPE.ROLE", help="list predicted arguments of this role gold lacks")
     ap.add_argument("--dates", action="store_true", help="list aligned events whose dates differ")
     ap.add_argument("--json", type=Path, default=None, help="write the scores here")
+    ap.add_argument("--learned", choices=("cv", "off", "shipped"), default="cv",
+                    help="the learned concern reading: cross-validated by document (default), off, or the package's model")
     ap.add_argument("--src", nargs="*", type=Path, default=None, metavar="FILE",
                     help="score these authoring files (compiled in memory) instead of the splits, e.g. new documents before `corpus build`")
     args = ap.parse_args()
@@ -181,9 +213,16 @@ def main() -> None:
     for name in pipes:
         events_nlp.get_pipe(name).initialize(lambda: [], nlp=events_nlp)
 
+    concern = events_nlp.get_pipe("concern_events") if "concern_events" in pipes else None
+    models = _fold_models(nlp, golds) if args.learned == "cv" and concern is not None else {}
+    if concern is not None and args.learned == "off":
+        concern.learned = False
+
     preds = []
     t_parse = t_events = 0.0
     for gold in golds:
+        if models:
+            concern.model = models.get(_fold(gold["id"]) if gold.get("split") in TRAINED_SPLITS else None)
         t0 = time.perf_counter()
         doc = gold_to_doc(nlp, gold, parse=True)
         t1 = time.perf_counter()

@@ -239,7 +239,19 @@ def body_start(doc: Doc) -> int:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The sentences of the Doc, split again at line breaks (the title is its own sentence)."""
+    """The sentences of the Doc, split again at line breaks (the title is its own sentence). Every event
+    component reads them, so their bounds are kept in `doc.user_data` (plain token offsets, which
+    serialise with the Doc)."""
+    key = "extractor.sentences"
+    bounds = doc.user_data.get(key)
+    if bounds is not None and bounds and bounds[-1][1] <= len(doc):
+        return [doc[s:e] for s, e in bounds]
+    found = _sentences(doc)
+    doc.user_data[key] = [(s.start, s.end) for s in found]
+    return found
+
+
+def _sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     for sent in sents:

@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..layers import text_of
 from .common import BODIES, Cues, EntityIndex, body_country, body_start, home_country, sentences
 
 FEATURE_VERSION = 1
@@ -128,7 +129,7 @@ def doc_features(doc: Doc, index: EntityIndex) -> list[str]:
     """What the release as a whole says: whether its title and lead talk of concerns, and which kinds of
     bodies it names."""
     feats = []
-    head = doc.text[: body_start(doc) + 400].lower()
+    head = text_of(doc)[: body_start(doc) + 400].lower()
     for w in ("concern", "stc", "barrier", "wto", "committee", "raise", "request", "urge"):
         if w in head:
             feats.append(f"lead:{w}")
@@ -139,19 +140,18 @@ def doc_features(doc: Doc, index: EntityIndex) -> list[str]:
 
 def features(doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, owner: Optional[str], doc_feats: Sequence[str]) -> list[str]:
     """The string features of one candidate head (see the module's docstring)."""
+    sets = _cue_sets(cues)
     lemma = tok.lemma_.lower()
     f = [f"l:{lemma}", f"d:{tok.dep_}", f"t:{tok.tag_}"]
-    measure_words = cues.words("measure_noun") | cues.words("measure_head")
-    if lemma in measure_words or tok.lower_ in measure_words:
+    if lemma in sets["measure"] or tok.lower_ in sets["measure"]:
         f.append("mword")
     ref = index.at(tok)
     if ref is not None:
         f.append(f"ent:{ref.label}")
-    home = home_country(index)
     if owner is None:
         f.append("own:none")
     else:
-        f.append("own:home" if owner == home else "own:other")
+        f.append("own:home" if owner == home_country(index) else "own:other")
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and c.i < tok.i:
             f.append(f"m:{c.lemma_.lower()}")
@@ -161,7 +161,6 @@ def features(doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, o
             f.append(f"cl:{c.lemma_.lower()}")
         if c.dep_ == "det":
             f.append(f"det:{c.lower_}")
-    classes = _verb_classes(cues)
     verb, path = governor(tok)
     f.append("path:" + ">".join(path[:3]))
     if path and path[0].startswith("pobj:"):
@@ -169,44 +168,19 @@ def features(doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, o
         prep = tok.head if tok.dep_ == "pobj" else None
         if prep is not None and prep.head.pos_ in ("NOUN", "PROPN"):
             f.append(f"pn:{prep.head.lemma_.lower()}")  # "concern over", "exemption from"
-            if prep.head.lemma_.lower() in cues.words("concern_noun") | cues.words("criticism_noun"):
+            if prep.head.lemma_.lower() in sets["concern"]:
                 f.append("pnc:concern")
             f.append(f"pnp:{prep.head.lemma_.lower()}_{prep.lower_}")
     if verb is not None:
         vl = verb.lemma_.lower()
-        f.append(f"v:{vl}")
-        f.extend(f"vc:{c}" for c, words in classes if vl in words)
-        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        if prt:
-            f.append(f"vprt:{vl}_{prt}")
-        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i and tok not in list(c.subtree)), None)
+        f.extend(_verb_features(index, sets, verb))
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i and not c.left_edge.i <= tok.i <= c.right_edge.i), None)
         if dobj is not None:
             # "took aim at", "took issue with", "drew criticism over": the verb's own object tells what it does
             f.append(f"vo:{vl}_{dobj.lemma_.lower()}")
-            if dobj.lemma_.lower() in cues.words("concern_noun") | cues.words("criticism_noun") | {"aim", "exception"}:
+            if dobj.lemma_.lower() in sets["concern"] or dobj.lemma_.lower() in ("aim", "exception"):
                 f.append("vo:concern")
         f.append(f"vp:{vl}_{path[0] if path else ''}")
-        if verb.dep_ in ("xcomp", "advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            f.append(f"v2:{verb.head.lemma_.lower()}")
-            f.extend(f"v2c:{c}" for c, words in classes if verb.head.lemma_.lower() in words)
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.dep_ in ("xcomp", "advcl", "conj") and not subj:
-            subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        if subj:
-            sref = next((index.at(t) for t in subj[0].subtree if index.at(t) is not None), None)
-            if sref is None:
-                f.append(f"s:{subj[0].lower_}" if subj[0].pos_ == "PRON" else f"s:{subj[0].lemma_.lower()}")
-            else:
-                f.append(f"s:{sref.label}")
-                scode = sref.entity.attributes.get("code") or sref.entity.attributes.get("country") or (
-                    body_country(index, sref.id) if sref.label in BODIES else None)
-                hcode = index.entities[home].attributes.get("code") if home in index.entities else None
-                if scode and hcode:
-                    f.append("s:home" if scode == hcode else "s:foreign")
-        else:
-            f.append("s:none")
-        if any(c.lower_ in ("not", "n't", "never") for c in verb.children):
-            f.append("neg")
     else:
         f.append("v:none")
     prev = [t for t in doc[max(sent.start, tok.left_edge.i - 3):tok.left_edge.i] if not t.is_space]
@@ -215,23 +189,9 @@ def features(doc: Doc, index: EntityIndex, cues: Cues, sent: Span, tok: Token, o
     nxt = [t for t in doc[tok.i + 1:min(sent.end, tok.i + 3)] if not t.is_space]
     if nxt:
         f.append(f"a1:{nxt[0].lower_}")
-    words = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT and not t.is_stop and t.is_alpha}
-    f.extend(f"w:{w}" for w in words)
-    if words & _CONCERN_WORDS:
-        f.append("sent:concernword")
-    if words & (cues.words("concern_noun") | cues.words("criticism_noun")):
-        f.append("sent:concernnoun")
-    sent_verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
-    f.extend(f"svc:{c}" for c, ws in classes if sent_verbs & ws)
-    if any(t.lemma_.lower() in cues.words("ask_verb") for t in sent if t.pos_ == "VERB"):
-        f.append("sent:ask")
-    if any(m.label == "COUNTRY" for m in index.in_tokens(list(sent))):
-        f.append("sent:country")
-    line = doc.text[sent.start_char:sent.start_char + 3].lstrip()
-    if line[:1] and not line[:1].isalnum():
-        f.append("sent:bullet")
     if tok.i - sent.start < 4:
         f.append("pos:start")
+    f.extend(sentence_features(index, cues, sent))
     f.extend(doc_feats)
     return f
 
@@ -241,6 +201,85 @@ def _verb_classes(cues: Cues) -> list[tuple[str, frozenset]]:
     ("denounced", "took aim at") weighs like the ones it was trained on."""
     return [(name, frozenset(cues.words(name))) for name in
             ("trigger_verb", "ask_verb", "request_verb", "broad_verb", "broad_ask_verb", "relief_verb", "concede_verb", "criticise_verb")]
+
+
+def _cue_sets(cues: Cues) -> dict:
+    """The word sets the features test, built once per cue set."""
+    sets = cues.__dict__.get("_model_sets")
+    if sets is None:
+        sets = {"measure": cues.words("measure_noun") | cues.words("measure_head"),
+                "concern": cues.words("concern_noun") | cues.words("criticism_noun"),
+                "classes": _verb_classes(cues)}
+        cues.__dict__["_model_sets"] = sets
+    return sets
+
+
+def _verb_features(index: EntityIndex, sets: dict, verb: Token) -> list[str]:
+    """What a governing verb gives every phrase under it: its lemma and classes, its particle, the verb
+    it depends on, and who its subject is (kept on the index per verb)."""
+    cache = index.__dict__.setdefault("_verb_features", {})
+    if verb.i in cache:
+        return cache[verb.i]
+    classes = sets["classes"]
+    vl = verb.lemma_.lower()
+    f = [f"v:{vl}"]
+    f.extend(f"vc:{c}" for c, words in classes if vl in words)
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if prt:
+        f.append(f"vprt:{vl}_{prt}")
+    if verb.dep_ in ("xcomp", "advcl", "ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        hl = verb.head.lemma_.lower()
+        f.append(f"v2:{hl}")
+        f.extend(f"v2c:{c}" for c, words in classes if hl in words)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("xcomp", "advcl", "conj") and not subj:
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if subj:
+        sref = next((r for r in (index.at(t) for t in subj[0].subtree) if r is not None), None)
+        if sref is None:
+            f.append(f"s:{subj[0].lower_}" if subj[0].pos_ == "PRON" else f"s:{subj[0].lemma_.lower()}")
+        else:
+            f.append(f"s:{sref.label}")
+            scode = sref.entity.attributes.get("code") or sref.entity.attributes.get("country") or (
+                body_country(index, sref.id) if sref.label in BODIES else None)
+            home = home_country(index)
+            hcode = index.entities[home].attributes.get("code") if home in index.entities else None
+            if scode and hcode:
+                f.append("s:home" if scode == hcode else "s:foreign")
+    else:
+        f.append("s:none")
+    if any(c.lower_ in ("not", "n't", "never") for c in verb.children):
+        f.append("neg")
+    cache[verb.i] = f
+    return f
+
+
+def sentence_features(index: EntityIndex, cues: Cues, sent: Span) -> list[str]:
+    """The features a sentence gives all its candidates: its content words, whether it has a concern
+    word, an asking verb, a verb of each class, a country, and whether it is a bullet line (computed once
+    per sentence and kept on the index)."""
+    cache = index.__dict__.setdefault("_sentence_features", {})
+    key = (sent.start, sent.end)
+    if key in cache:
+        return cache[key]
+    f = []
+    words = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT and not t.is_stop and t.is_alpha}
+    f.extend(f"w:{w}" for w in words)
+    if words & _CONCERN_WORDS:
+        f.append("sent:concernword")
+    if words & _cue_sets(cues)["concern"]:
+        f.append("sent:concernnoun")
+    sent_verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    if sent_verbs & cues.words("ask_verb"):
+        f.append("sent:ask")
+    f.extend(f"svc:{c}" for c, ws in _cue_sets(cues)["classes"] if sent_verbs & ws)
+    if any(m.label == "COUNTRY" for m in index.in_tokens(list(sent))):
+        f.append("sent:country")
+    first = next((t for t in sent if not t.is_space), None)
+    if first is not None and not first.text[:1].isalnum():
+        f.append("sent:bullet")
+    cache[key] = f
+    return f
 
 
 def gold_measures(gold: dict) -> list[tuple[int, int]]:
