@@ -1016,3 +1016,18 @@ def test_he_raising_the_first_concern_of_a_release(parser):
     assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         ("took", [("complainant", "E1"), ("measure", "local content rules for public procurement"), ("respondent", "E3")]),
     ]
+
+
+def test_voiced_concern_parsed_as_an_adjective(parser):
+    # the parser reads "voiced" as an adjective of "concern" and the minister as its modifier
+    text = ("Talks\nMinister Ahn Dukgeun visited Saudi Arabia. Sitting down with Minister Al-Qasabi on Tuesday, September 27, "
+            "Minister Ahn voiced concern about the regional headquarters (RHQ) policy introduced by Riyadh, under which "
+            "government bodies will stop awarding contracts.")
+    ents = [("E1", "OFFICIAL", ["Ahn Dukgeun", "Ahn"], {"country": "KOR"}), ("E2", "OFFICIAL", ["Al-Qasabi"], {"country": "SAU"}),
+            ("E3", "COUNTRY", ["Saudi Arabia"], {"code": "SAU"})]
+    doc = make_doc(parser, text, ents, release_date="2022-09-29")
+    assert [(t.text, t.dep_) for t in doc if t.text in ("voiced", "concern")] == [("voiced", "amod"), ("concern", "ROOT")]
+    doc = run(doc, "meeting_events", "concern_events")
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("voiced", [("complainant", "E1"), ("measure", "regional headquarters (RHQ)"), ("respondent", "E3")]),
+    ]

@@ -262,6 +262,16 @@ class ConcernEvents(CueComponent):
                         if not any(t.i in {x.i for x in v.subtree} for v in own):
                             claimed.add(t.i)
                     events.extend(evs)
+                elif tok.pos_ == "NOUN" and lemma in concern_nouns and (adj := next((
+                        c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.tag_ in ("VBD", "VBN")
+                        and c.lemma_.lower() in verbs and c.i not in claimed), None)) is not None:
+                    # "Minister Ahn voiced concern about the RHQ policy" parsed with "voiced" as an adjective of
+                    # "concern" (and the minister as its modifier): the verb raises the concern all the same
+                    src_tokens = [t for c in adj.children if c.dep_ in ("npadvmod", "nsubj") for t in c.subtree]
+                    obj_toks = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in cues.words("measure_prep") for t in c.subtree]
+                    evs = self._events(doc, index, cues, sent, adj, obj_toks, index.in_tokens(obj_toks, {"REGULATION"}), src_tokens=src_tokens)
+                    events.extend(evs)
+                    claimed.update(t.i for t in tok.subtree)
                 elif tok.pos_ == "NOUN" and lemma in ("concern", "concerns", "inquiry", "inquiries", "complaint", "objection", "regret") and tok.dep_ in ("dobj", "pobj", "nsubj"):
                     src = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
                     src += [a for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
@@ -349,10 +359,13 @@ class ConcernEvents(CueComponent):
                     owner = _country_of(index, asked.id)
             complainants = [c for c in complainants if c != owner and _country_of(index, c) != owner]
             if not complainants:
-                before = [e for e in events + out if e.trigger[0] < tok.idx]
-                if before:
-                    complainants = [a.entity for a in before[-1].arguments if a.role == "complainant" and a.entity != owner]
-                elif home is not None and home != owner:
+                # the complainant of the nearest concern (before it, else after it), else the release's own side
+                others = sorted(events + out, key=lambda e: (e.trigger[0] > tok.idx, abs(e.trigger[0] - tok.idx)))
+                for other in others:
+                    complainants = [a.entity for a in other.arguments if a.role == "complainant" and a.entity != owner]
+                    if complainants:
+                        break
+                if not complainants and home is not None and home != owner:
                     complainants = [home]
             requests = []
             if verb is not None and verb.lemma_.lower() in cues.words("request_verb"):
