@@ -328,11 +328,15 @@ class ConcernEvents(CueComponent):
                     covered.extend(index.entities[a.entity].mentions)
         home = home_country(index)
         dfeats = doc_features(doc, index)
+        rule_triggers = {ev.trigger[0] for ev in events}
         out: list[EventRecord] = []
         raising = cues.words("trigger_verb") | cues.words("ask_verb") | cues.words("request_verb")
         for sent, tok in candidates(doc, index, cues, self._sents):
             if any(s <= tok.idx < e for s, e in covered):
                 continue
+            verb, _ = governor(tok)
+            if verb is not None and verb.idx in rule_triggers:
+                continue  # the rules read this verb's concern and chose its measure ("raised A under the B Act")
             owner = self._owner(index, cues, tok)
             if model.prob(features(doc, index, cues, sent, tok, owner, dfeats)) < model.threshold:
                 continue
@@ -345,7 +349,6 @@ class ConcernEvents(CueComponent):
                 if span is None:
                     continue
                 item, ranges = ("span", span), [span]
-            verb, _ = governor(tok)
             trig = verb if verb is not None else tok
             complainants = actors(index, cues, _subject(verb), sent, doc, COMPLAINANT_LABELS)[:2] if verb is not None else []
             if owner is None and verb is not None and verb.lemma_.lower() not in raising and complainants and any(c.dep_ == "nsubj" for c in verb.children):
