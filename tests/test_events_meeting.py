@@ -255,3 +255,20 @@ def test_it_participated_in_a_committee_is_who_announced_it(parser):
     doc = run(make_doc(parser, text, ents), "meeting_events")
     assert [(t, [a for a in args if a[0] == "participant"]) for t, _, _, args in as_tuples(doc, "MEETING")] == [
         ("participated", [("participant", "E1")])]
+
+
+def test_a_committee_session_named_only_by_the_committee(parser):
+    text = ("Steel\nSeoul first raised the U.S. use of AFA at the WTO Committee on Anti-Dumping Practices in April, where Japan "
+            "and India voiced similar worries. Korea will take the matter up again at the next Committee on Anti-Dumping "
+            "Practices in October. The ministry said it would raise the issue at the committee.")
+    ents = [("E1", "COUNTRY", ["Seoul", "Korea"], {"code": "KOR"}), ("E2", "ORG", ["WTO Committee on Anti-Dumping Practices",
+            "Committee on Anti-Dumping Practices"], {}), ("E3", "COUNTRY", ["Japan"], {"code": "JPN"}),
+            ("E4", "COUNTRY", ["India"], {"code": "IND"}), ("E5", "COUNTRY", ["U.S."], {"code": "USA"})]
+    doc = run(make_doc(parser, text, ents, release_date="2016-08-09"), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [
+        ("WTO Committee on Anti-Dumping Practices", ("2016-04", "2016-04"), {}, [("name", "WTO Committee on Anti-Dumping Practices"), ("participant", "E1")]),
+        ("Committee on Anti-Dumping Practices", ("2016-10", "2016-10"), {}, [("name", "Committee on Anti-Dumping Practices"), ("participant", "E1")]),
+    ]  # "at the committee" with no date and not the next one is no session of its own
+    nlp = spacy.blank("en")
+    nlp.add_pipe("meeting_events", config={"committee_sessions": False})
+    assert as_tuples(nlp(make_doc(parser, text, ents, release_date="2016-08-09")), "MEETING") == []

@@ -3255,7 +3255,9 @@ def _forum_from_context(doc: Doc, index: EntityIndex, events: list[EventRecord],
             break
     lead_date = None
     if lead is not None:
-        lead_meeting = next((ev for ev in prior_events(doc, "MEETING") if meeting_forum(index, ev) == lead), None)
+        # the session the lead reports, not a later one of the same committee ("again at the next TBT Committee in March")
+        lead_meeting = next((ev for ev in prior_events(doc, "MEETING") if meeting_forum(index, ev) == lead
+                             and (lead_sent is None or ev.trigger[0] < lead_sent.end_char)), None)
         lead_date = lead_meeting.date if lead_meeting is not None else None
         if lead_date is None and finder is not None and lead_sent is not None:
             # "raised seven concerns at the WTO TBT Committee held in Geneva from November 12 to 14"

@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..layers import EventRecord
+from ..layers import EventRecord, text_of
 from .common import (
     contiguous_run,
     ancestors_until,
@@ -63,9 +63,11 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
         "one_visit": True,
         "list_people": True,
         "lead_dates": True,
+        "committee_sessions": True,
     },
 )
-def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool, list_people: bool, lead_dates: bool = True) -> "MeetingEvents":
+def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date_finder: Callable, link_sentences: bool, prefer_people: bool, wide_places: bool, sideline_dates: bool, one_visit: bool, list_people: bool, lead_dates: bool = True,
+                        committee_sessions: bool = True) -> "MeetingEvents":
     """MEETING events from meeting verbs and nouns over the entity layer.
 
     data_path: an extra JSONL cue file added to the package's `data/events/meeting.jsonl`.
@@ -78,10 +80,12 @@ def make_meeting_events(nlp: Language, name: str, data_path: Optional[str], date
     list_people: people listed after the last one of a "with" phrase the parse cut short are participants too.
     lead_dates: a past meeting reported undated in the three sentences after the lead takes the lead's
         day (wire copy dates a story once: "asked U.S. officials on Tuesday ... Ahn met Lutnick").
+    committee_sessions: a session of a standing body named only by the body, with its date or as the
+        next one ("raised it at the WTO Committee on Anti-Dumping Practices in April") is a meeting.
     """
     return MeetingEvents(nlp, name, data_path=data_path, date_finder=date_finder, link_sentences=link_sentences,
                          prefer_people=prefer_people, wide_places=wide_places, sideline_dates=sideline_dates, one_visit=one_visit, list_people=list_people,
-                         lead_dates=lead_dates)
+                         lead_dates=lead_dates, committee_sessions=committee_sessions)
 
 
 class _Meeting:
@@ -109,8 +113,10 @@ class _Meeting:
 class MeetingEvents(CueComponent):
     data_name = "meeting"
 
-    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True, list_people: bool = True, lead_dates: bool = True) -> None:
+    def __init__(self, nlp, name: str, *, data_path=None, date_finder=None, link_sentences: bool = True, prefer_people: bool = True, wide_places: bool = True, sideline_dates: bool = True, one_visit: bool = True, list_people: bool = True, lead_dates: bool = True,
+                 committee_sessions: bool = True) -> None:
         super().__init__(nlp, name, data_path=data_path, date_finder=date_finder)
+        self.committee_sessions = committee_sessions
         self.list_people = list_people
         self.lead_dates = lead_dates
         self.one_visit = one_visit
@@ -503,6 +509,7 @@ class MeetingEvents(CueComponent):
                 self._follow_up(index, cues, sent, current, handled_verbs)
         if self.lead_dates:
             self._lead_day(doc, meetings)
+        sessions = self._sessions(doc, index, cues, meetings) if self.committee_sessions else []
         events = []
         for m in meetings:
             parts = list(m.participants)
@@ -518,7 +525,69 @@ class MeetingEvents(CueComponent):
             args += [span_arg("topic", s) for s in m.topics if not any(a < s[1] and s[0] < b for a, b in named_spans)]
             args += [span_arg("name", s) for s in m.names[:1]]
             events.append(EventRecord(type="MEETING", trigger=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=m.date, attributes={}, arguments=args))
-        return events
+        return sorted(events + sessions, key=lambda e: e.trigger[0])
+
+    def _sessions(self, doc: Doc, index: EntityIndex, cues: Cues, meetings: list["_Meeting"]) -> list[EventRecord]:
+        """Sessions of a standing body named only by the body, with a date or as the next one: "first
+        raised the U.S. use of AFA at the WTO Committee on Anti-Dumping Practices in April", "will press
+        China again at the meeting of the WTO SPS Committee in June", "take the EU's limits back to the
+        WTO TBT Committee in March 2021", "at the next SPS Committee". The trigger and name are the
+        body's name; the participants are who acts (the verb's subject, "together with" / "with" parties);
+        a session a meeting verb already reported (same body, same or no date) is not repeated."""
+        text = text_of(doc)
+        out: list[EventRecord] = []
+        seen: list[tuple[str, object]] = []
+        for m in meetings:
+            bodies = set(m.participants) | {r.id for s, e in m.names for r in index.mentions if r.start < e and s < r.end}
+            seen.extend((b, m.date) for b in bodies)
+        body = body_start(doc)
+        for sent in sentences(doc):
+            if sent.start_char < body:
+                continue
+            for ref in index.in_tokens(list(sent), BODIES):
+                if not is_forum(ref.entity.name) or in_parens(ref.span.root, sent):
+                    continue
+                before = [t for t in doc[max(sent.start, ref.span.start - 5):ref.span.start]]
+                words = [t.lower_ for t in before]
+                k = len(words) - 1
+                while k >= 0 and words[k] in ("the", "next", "upcoming", "coming", "a", "of", "meeting", "session", "its", "this", "year's"):
+                    k -= 1
+                if k < 0 or words[k] not in ("at", "to", "before"):
+                    continue
+                prep = before[k]
+                upcoming = any(w in ("next", "upcoming", "coming") for w in words[k + 1:])
+                verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is None or verb.lemma_.lower() in ("say", "tell", "announce", "report", "state", "add"):
+                    continue
+                future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children) or any(
+                    a.lemma_.lower() in ("plan", "intend", "will", "decide", "expect", "aim") for a in [verb.head] if verb.dep_ == "xcomp")
+                tense = "future" if future or upcoming else ("past" if verb.tag_ in ("VBD", "VBN") else None)
+                # the session's date: in the body's phrase or just after the name ("in Geneva in October")
+                reach = ref.end + 45
+                date = None
+                for d in dates_in(self.find_dates, doc, sent, tense):
+                    if ref.end <= d.start <= reach and d.value is not None and not re.search(r"[,;]|\b(?:which|that|and|where)\b", text[ref.end:d.start]):
+                        date = d.value
+                        break
+                if date is None and not upcoming:
+                    continue
+                if any(b == ref.id and (d is None or date is None or d == date) for b, d in seen):
+                    continue
+                parties = self._parties_in(index, self._subject_tokens(verb), sent)
+                with_toks = self._with_tokens(verb) + [t for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
+                                                       for p in c.children if p.dep_ == "prep" for t in p.subtree]
+                with_toks += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < prep.i for t in c.subtree]
+                parties += [x for x in self._parties_in(index, with_toks, sent) if x not in parties]
+                parties = [x for x in parties if x != ref.id]
+                if not parties:
+                    continue
+                args = [ent_arg("participant", x) for x in parties] + [span_arg("name", (ref.start, ref.end))]
+                place = self._place(index, ref.span.root, cues, sent)
+                if place is not None and not (ref.start <= place[0] < ref.end):
+                    args.append(span_arg("location", place))
+                out.append(EventRecord(type="MEETING", trigger=(ref.start, ref.end), date=date, attributes={}, arguments=args))
+                seen.append((ref.id, date))
+        return out
 
     def _lead_day(self, doc: Doc, meetings: list["_Meeting"]) -> None:
         """Wire copy dates a story once, in its lead ("South Korea's trade minister asked U.S.
