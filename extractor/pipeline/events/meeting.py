@@ -369,6 +369,11 @@ class MeetingEvents(CueComponent):
                                                       or index is not None and index.at(o) is not None and index.at(o).label in BODIES and is_forum(index.at(o).entity.name))), None)
                 if noun is not None:
                     found.append((tok, noun))
+            elif tok.pos_ == "VERB" and lemma in ("speak", "talk") and index is not None and any(
+                    c.dep_ == "prep" and c.lower_ == "with" and any(index.at(o) is not None and index.at(o).label in PARTICIPANT_LABELS
+                                                                    for o in c.children if o.dep_ == "pobj") for c in tok.children):
+                # "Greer spoke with Ahn Duk-geun, Minister of ...": a call or talks; "spoke at the forum" is not one
+                found.append((tok, None))
             elif tok.pos_ == "NOUN" and lemma == "visit" and tok.dep_ != "dobj":
                 if any(c.dep_ == "poss" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.lower_ == "state" for c in tok.lefts):
                     found.append((tok, tok))
