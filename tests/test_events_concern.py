@@ -1031,3 +1031,15 @@ def test_voiced_concern_parsed_as_an_adjective(parser):
     assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
         ("voiced", [("complainant", "E1"), ("measure", "regional headquarters (RHQ)"), ("respondent", "E3")]),
     ]
+
+
+def test_an_undated_concern_takes_the_first_dated_meeting_before_it(line_parser):
+    # a standfirst line names the meeting undated; the lead dates it; the concern after it was raised there
+    text = ("UK presses Korea\n- Minister Douglas Alexander meets Minister Cheong In-kyo in Seoul\n"
+            "Minister Douglas Alexander met Minister Cheong In-kyo in Seoul today (7 November 2024). "
+            "He also raised Korea's import ban on British beef.")
+    ents = [("E1", "OFFICIAL", ["Douglas Alexander"], {"country": "GBR"}), ("E2", "OFFICIAL", ["Cheong In-kyo"], {"country": "KOR"}),
+            ("E4", "COUNTRY", ["Korea"], {"code": "KOR"})]
+    doc = run(make_doc(line_parser, text, ents, release_date="2024-11-07"), "meeting_events", "concern_events")
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "MEETING")] == [("meets", None), ("met", ("2024-11-07", "2024-11-07"))]
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "TRADE_CONCERN")] == [("raised", ("2024-11-07", "2024-11-07"))]

@@ -303,3 +303,13 @@ def test_spoke_with_is_a_call(line_parser):
             ("E3", "COUNTRY", ["Republic of Korea"], {"code": "KOR"})]
     doc = run(make_doc(parser, text, ents, release_date="2025-04-08"), "meeting_events")
     assert as_tuples(doc, "MEETING") == [("spoke", ("2025-04-08", "2025-04-08"), {}, [("participant", "E1"), ("participant", "E2")])]
+
+
+def test_earlier_in_the_day_is_the_day_of_the_meeting_before(line_parser):
+    text = ("Talks\nMinister Freeland chaired the Joint Committee with Minister Joo Hyung-hwan in Ottawa on June 2. "
+            "Trade between the two countries grew in 2015. Canadian exports of beef rose sharply. Korean imports of energy fell "
+            "by a third. Earlier in the day, Minister Joo met Minister Jim Carr.")
+    ents = [("E1", "OFFICIAL", ["Freeland"], {"country": "CAN"}), ("E2", "OFFICIAL", ["Joo Hyung-hwan", "Joo"], {"country": "KOR"}),
+            ("E3", "OFFICIAL", ["Jim Carr"], {"country": "CAN"}), ("E4", "ORG", ["Joint Committee"], {})]
+    doc = run(make_doc(line_parser, text, ents, release_date="2016-06-03"), "meeting_events")
+    assert [(t, d) for t, d, _, _ in as_tuples(doc, "MEETING")] == [("chaired", ("2016-06-02", "2016-06-02")), ("met", ("2016-06-02", "2016-06-02"))]

@@ -32,6 +32,7 @@ from .common import (
     event_date,
     home_country,
     meeting_before,
+    prior_events,
     name_countries,
     other_country,
     same_day_date,
@@ -330,7 +331,11 @@ class AgreementEvents(CueComponent):
         if date is None:
             date = same_day_date(doc, sent, tok.idx, getattr(self, "_so_far", []))
         if date is None and self.meeting_dates:
+            # agreed at the meeting: one in the sentence, else the release's first dated meeting before it
             meeting = meeting_before(doc, tok.idx)
+            if meeting is None or meeting.date is None:
+                meeting = next((m for m in sorted(prior_events(doc, "MEETING"), key=lambda m: m.trigger[0])
+                                if m.trigger[0] <= tok.idx and m.date is not None), None)
             if meeting is not None:
                 date = meeting.date
         out = []

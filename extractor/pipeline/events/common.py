@@ -861,7 +861,8 @@ def _home_country(index: EntityIndex) -> Optional[str]:
     return None
 
 
-_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+same\s+occasion)\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+same\s+occasion"
+                       r"|(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening))\b", re.I)
 
 
 def same_day_date(doc: Doc, sent: Span, char: int, own: Iterable[EventRecord] = ()) -> Optional[tuple[str, str]]:

@@ -306,6 +306,17 @@ class ConcernEvents(CueComponent):
         if self.meeting_context:
             _forum_from_context(doc, index, events, self.find_dates, self._sents)
         events = _merge_same_measure(doc, events, self._soft, index, self._labels) if self.merge else events
+        if self.meeting_context:
+            for ev in events:
+                if ev.date is None:
+                    # a concern the text does not date was raised at the meeting it is reported under: one in its
+                    # sentence, else the release's first dated meeting before it
+                    meeting = meeting_before(doc, ev.trigger[0])
+                    if meeting is None or meeting.date is None:
+                        meeting = next((m for m in sorted(prior_events(doc, "MEETING"), key=lambda m: m.trigger[0])
+                                        if m.trigger[0] <= ev.trigger[0] and m.date is not None), None)
+                    if meeting is not None and meeting.date is not None:
+                        ev.date = meeting.date
         return events
 
     # ------------------------------------------------------------------ the learned pass
@@ -1400,7 +1411,8 @@ class ConcernEvents(CueComponent):
         continued = None
         if not complainants:
             complainants = self._pronoun_complainants(src_tokens)
-            continued = self._so_far[-1] if complainants and complainants == [a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity] else None
+            continued = self._so_far[-1] if complainants and self._so_far and complainants == [
+                a.entity for a in self._so_far[-1].arguments if a.role == "complainant" and a.entity] else None
         # measures
         # "Section 232 of the Trade Expansion Act of 1962" is one measure: the act names where the section sits
         measures = [m for m in measures if not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ == "of" and any(
