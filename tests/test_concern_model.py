@@ -131,3 +131,15 @@ def test_train_concern_refuses_held_out_splits():
     result = CliRunner().invoke(app, ["train-concern", "--split", "dev", "--split", "test"])
     assert result.exit_code == 1
     assert "error: test is held out: the model is never trained on it" in result.output
+
+
+def test_learned_concern_takes_the_request_of_its_sentence(parser):
+    text = "Trade\nKorea took aim at Vietnam's import licensing scheme for steel and asked Hanoi to simplify it."
+    nlp = spacy.blank("en")
+    pipe = nlp.add_pipe("concern_events")
+    pipe.model, pipe._model_loaded = _model({"l:scheme": 10.0}), True
+    doc = pipe(make_doc(parser, text, ENTS))
+    assert as_tuples(doc, "TRADE_CONCERN") == [
+        ("took", None, {}, [("complainant", "E1"), ("measure", "import licensing scheme for steel"), ("request", "simplify it"),
+                            ("respondent", "E2")]),
+    ]

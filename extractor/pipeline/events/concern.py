@@ -382,7 +382,7 @@ class ConcernEvents(CueComponent):
                 if not complainants and home is not None and home != owner:
                     complainants = [home]
             requests = []
-            if verb is not None and verb.lemma_.lower() in cues.words("request_verb"):
+            if verb is not None:  # a request verb of its own, coordinated with it, or of its sentence
                 req = self._request(cues, sent, verb, index)
                 if req is not None:
                     requests.append(req)
