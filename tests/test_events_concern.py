@@ -1043,3 +1043,25 @@ def test_an_undated_concern_takes_the_first_dated_meeting_before_it(line_parser)
     doc = run(make_doc(line_parser, text, ents, release_date="2024-11-07"), "meeting_events", "concern_events")
     assert [(t, d) for t, d, _, _ in as_tuples(doc, "MEETING")] == [("meets", None), ("met", ("2024-11-07", "2024-11-07"))]
     assert [(t, d) for t, d, _, _ in as_tuples(doc, "TRADE_CONCERN")] == [("raised", ("2024-11-07", "2024-11-07"))]
+
+
+def test_a_text_that_starts_with_a_bullet_and_has_no_line_break_ends(line_parser):
+    # no title line, so the body starts at 0 and the first line is a marked line that starts no group:
+    # the line reader once stayed on it for ever
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("the concern component did not return")
+
+    text = "- Korea raised concerns over Vietnam's draft technical regulation on steel bars."
+    ents = [("E1", "COUNTRY", ["Korea"], {"code": "KOR"}), ("E2", "COUNTRY", ["Vietnam"], {"code": "VNM"})]
+    old = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        doc = run(make_doc(line_parser, text, ents), "concern_events")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert [(t, args) for t, _, _, args in as_tuples(doc, "TRADE_CONCERN")] == [
+        ("raised", [("complainant", "E1"), ("measure", "draft technical regulation on steel bars"), ("respondent", "E2")]),
+    ]

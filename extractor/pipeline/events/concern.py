@@ -753,6 +753,8 @@ class ConcernEvents(CueComponent):
             else:
                 intro = next(((s, e) for s, e in reversed(lines[:k]) if text[s:e].strip()), None)
                 groups = _line_groups(text, ls - 1) if ls > 0 else []
+                if not groups:
+                    k += 1  # a marked line that starts no group: the next line (never the same one again)
             k += sum(1 + len(subs) for _, subs in groups)
             if not groups:
                 continue
