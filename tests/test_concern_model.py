@@ -88,8 +88,8 @@ def test_learned_pass_reads_who_acts_on_its_own_measure_as_the_owner(parser):
     pipe.model, pipe._model_loaded = _model({"l:requirement": 10.0}), True
     doc = pipe(make_doc(parser, text, ENTS))
     learned = [ev for ev in as_tuples(doc, "TRADE_CONCERN") if ev[0] == "waived"]
-    # Turkey owns the requirement it waived; the complainant is the release's own country (MOTIE's)
-    assert learned == [("waived", None, {}, [("complainant", "E1"), ("measure", "requirement for consular legalization"), ("respondent", "E4")])]
+    # Turkey owns the requirement it waived; the complainant is the body the lead names (MOTIE)
+    assert learned == [("waived", None, {}, [("complainant", "E3"), ("measure", "requirement for consular legalization"), ("respondent", "E4")])]
 
 
 def test_learned_pass_skips_phrases_a_rule_event_covers_and_low_scores(parser):

@@ -379,8 +379,10 @@ class ConcernEvents(CueComponent):
                     complainants = [a.entity for a in other.arguments if a.role == "complainant" and a.entity != owner]
                     if complainants:
                         break
-                if not complainants and home is not None and home != owner:
-                    complainants = [home]
+                if not complainants:
+                    # the body the lead names (who reports, and by default raises), else the release's own country
+                    lead = [b for b in self._lead_body(doc, index) if _country_of(index, b) != owner]
+                    complainants = lead or ([home] if home is not None and home != owner else [])
             requests = []
             if verb is not None:  # a request verb of its own, coordinated with it, or of its sentence
                 req = self._request(cues, sent, verb, index)
