@@ -68,13 +68,18 @@ def _model(weights, bias=-5.0):
     return cm.ConcernModel(weights=weights, bias=bias, threshold=0.5)
 
 
+def _learned_pipe(weights):
+    """A concern component whose learned reading is a hand-made model."""
+    pipe = spacy.blank("en").add_pipe("concern_events")
+    pipe.model, pipe._model_loaded = _model(weights), True
+    return pipe
+
+
 def test_learned_pass_adds_a_concern_no_rule_reads(parser):
     text = "Trade\nKorea took aim at Vietnam's import licensing scheme for steel."
     doc = make_doc(parser, text, ENTS)
     assert as_tuples(run(make_doc(parser, text, ENTS), "concern_events"), "TRADE_CONCERN") == []  # the rules alone
-    nlp = spacy.blank("en")
-    pipe = nlp.add_pipe("concern_events")
-    pipe.model, pipe._model_loaded = _model({"l:scheme": 10.0}), True
+    pipe = _learned_pipe({"l:scheme": 10.0})
     doc = pipe(doc)
     assert as_tuples(doc, "TRADE_CONCERN") == [
         ("took", None, {}, [("complainant", "E1"), ("measure", "import licensing scheme for steel"), ("respondent", "E2")]),
@@ -83,9 +88,7 @@ def test_learned_pass_adds_a_concern_no_rule_reads(parser):
 
 def test_learned_pass_reads_who_acts_on_its_own_measure_as_the_owner(parser):
     text = "Trade\nMOTIE raised concerns with Vietnam. Separately, Turkey waived its requirement for consular legalization."
-    nlp = spacy.blank("en")
-    pipe = nlp.add_pipe("concern_events")
-    pipe.model, pipe._model_loaded = _model({"l:requirement": 10.0}), True
+    pipe = _learned_pipe({"l:requirement": 10.0})
     doc = pipe(make_doc(parser, text, ENTS))
     learned = [ev for ev in as_tuples(doc, "TRADE_CONCERN") if ev[0] == "waived"]
     # Turkey owns the requirement it waived; the complainant is the body the lead names (MOTIE)
@@ -94,9 +97,7 @@ def test_learned_pass_reads_who_acts_on_its_own_measure_as_the_owner(parser):
 
 def test_learned_pass_skips_phrases_a_rule_event_covers_and_low_scores(parser):
     text = "Trade\nKorea raised concerns over Vietnam's import licensing scheme."
-    nlp = spacy.blank("en")
-    pipe = nlp.add_pipe("concern_events")
-    pipe.model, pipe._model_loaded = _model({"l:scheme": 10.0}), True
+    pipe = _learned_pipe({"l:scheme": 10.0})
     doc = pipe(make_doc(parser, text, ENTS))
     assert [ev[0] for ev in as_tuples(doc, "TRADE_CONCERN")] == ["raised"]  # one event, the rule's
     pipe.model = _model({"l:scheme": 4.0})  # σ(-1) < 0.5
@@ -135,9 +136,7 @@ def test_train_concern_refuses_held_out_splits():
 
 def test_learned_concern_takes_the_request_of_its_sentence(parser):
     text = "Trade\nKorea took aim at Vietnam's import licensing scheme for steel and asked Hanoi to simplify it."
-    nlp = spacy.blank("en")
-    pipe = nlp.add_pipe("concern_events")
-    pipe.model, pipe._model_loaded = _model({"l:scheme": 10.0}), True
+    pipe = _learned_pipe({"l:scheme": 10.0})
     doc = pipe(make_doc(parser, text, ENTS))
     assert as_tuples(doc, "TRADE_CONCERN") == [
         ("took", None, {}, [("complainant", "E1"), ("measure", "import licensing scheme for steel"), ("request", "simplify it"),

