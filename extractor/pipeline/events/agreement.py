@@ -31,8 +31,8 @@ from .common import (
     ent_arg,
     event_date,
     home_country,
+    dated_meeting_before,
     meeting_before,
-    prior_events,
     name_countries,
     other_country,
     same_day_date,
@@ -331,11 +331,7 @@ class AgreementEvents(CueComponent):
         if date is None:
             date = same_day_date(doc, sent, tok.idx, getattr(self, "_so_far", []))
         if date is None and self.meeting_dates:
-            # agreed at the meeting: one in the sentence, else the release's first dated meeting before it
-            meeting = meeting_before(doc, tok.idx)
-            if meeting is None or meeting.date is None:
-                meeting = next((m for m in sorted(prior_events(doc, "MEETING"), key=lambda m: m.trigger[0])
-                                if m.trigger[0] <= tok.idx and m.date is not None), None)
+            meeting = dated_meeting_before(doc, tok.idx)  # agreed at the meeting
             if meeting is not None:
                 date = meeting.date
         out = []

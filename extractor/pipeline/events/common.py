@@ -537,6 +537,17 @@ def prior_events(doc: Doc, etype: str) -> list[EventRecord]:
     return [ev for ev in get_events(doc) if ev.type == etype]
 
 
+def dated_meeting_before(doc: Doc, char: int) -> Optional[EventRecord]:
+    """The meeting an undated statement was made at: `meeting_before` when it has a date, else the
+    release's first dated meeting before `char` (a standfirst line names the meeting undated, the lead
+    dates it); None when no meeting before it has a date."""
+    meeting = meeting_before(doc, char)
+    if meeting is None or meeting.date is None:
+        meeting = next((m for m in sorted(prior_events(doc, "MEETING"), key=lambda m: m.trigger[0])
+                        if m.trigger[0] <= char and m.date is not None), None)
+    return meeting if meeting is not None and meeting.date is not None else None
+
+
 def meeting_before(doc: Doc, char: int) -> Optional[EventRecord]:
     """The meeting a statement at a character offset belongs to: a meeting reported in the same
     sentence, else the release's main meeting (its first); background meetings mentioned in

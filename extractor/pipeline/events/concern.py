@@ -46,6 +46,7 @@ from .common import (
     _lookup,
     contiguous_run,
     ancestors_until,
+    dated_meeting_before,
     BODIES,
     CueComponent,
     Cues,
@@ -309,13 +310,9 @@ class ConcernEvents(CueComponent):
         if self.meeting_context:
             for ev in events:
                 if ev.date is None:
-                    # a concern the text does not date was raised at the meeting it is reported under: one in its
-                    # sentence, else the release's first dated meeting before it
-                    meeting = meeting_before(doc, ev.trigger[0])
-                    if meeting is None or meeting.date is None:
-                        meeting = next((m for m in sorted(prior_events(doc, "MEETING"), key=lambda m: m.trigger[0])
-                                        if m.trigger[0] <= ev.trigger[0] and m.date is not None), None)
-                    if meeting is not None and meeting.date is not None:
+                    # a concern the text does not date was raised at the meeting it is reported under
+                    meeting = dated_meeting_before(doc, ev.trigger[0])
+                    if meeting is not None:
                         ev.date = meeting.date
         return events
 
@@ -324,8 +321,8 @@ class ConcernEvents(CueComponent):
     def _learned(self, doc: Doc, index: EntityIndex, cues: Cues, events: list[EventRecord]) -> list[EventRecord]:
         """A concern for each noun phrase no rule event covers that the trained model scores as the
         measure of one; its arguments as the rules read them (the governing verb's subject, else the
-        complainant of the concern before or the release's own country; the phrase's owner; the
-        meeting's forum and date)."""
+        complainant of the nearest concern, the body the lead names or the release's own country; the
+        phrase's owner; the request of its sentence; the meeting's forum and date)."""
         model = self.model
         assert model is not None
         covered: list[tuple[int, int]] = []
